@@ -1,0 +1,396 @@
+//! The command line of CONTRACT.md: `mtlint check` and `mtlint rules`.
+//!
+//! [`run`] parses nothing itself; it takes parsed [`Args`] and writers, so
+//! tests can drive it, and returns the exit status.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use rayon::prelude::*;
+
+use crate::date::Date;
+use crate::diagnostic::Severity;
+use crate::lint::Linter;
+use crate::output::human::{self, Style};
+use crate::output::{json, sarif, FileReport, Format, Totals};
+use crate::rule::Settings;
+use crate::rules::Registry;
+use crate::source::{Loaded, SourceFile};
+use crate::walk::{collect_inputs, Input};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mtlint",
+    version,
+    about = "Lint scraped, machine-translated news articles."
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint files, directories or standard input ('-').
+    Check(CheckArgs),
+    /// List every rule: id, category, severity and summary.
+    Rules(RulesArgs),
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct CheckArgs {
+    /// Files, directories (walked recursively) or '-' for standard input.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Apply the safe fixes in place; with '-', print the fixed text.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply the unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// The name that '-' is reported under.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Extra rule files (a directory of *.toml), on top of the built-in set.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Comma-separated rule ids or categories to run (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub select: Vec<String>,
+    /// Comma-separated rule ids or categories not to run.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub ignore: Vec<String>,
+    /// The article's date (YYYY-MM-DD), for facts that change over time.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = Severity::Warning)]
+    pub fail_on: Severity,
+    /// File extensions to lint when walking a directory.
+    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT", default_values_t = ["txt".to_string(), "md".to_string()])]
+    pub extensions: Vec<String>,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+    /// Extra rule files to list with the built-in ones.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+/// The exit status of CONTRACT.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No diagnostic at or above `--fail-on`.
+    Clean = 0,
+    /// At least one diagnostic at or above `--fail-on`.
+    Findings = 1,
+    /// A usage error, an unreadable file or an invalid rule file.
+    Error = 2,
+}
+
+/// The terminal: standard output, standard error and standard input.
+pub struct Io<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdin: &'a mut dyn Read,
+    /// Whether standard output is a terminal that takes colour.
+    pub color: bool,
+}
+
+impl Io<'_> {
+    /// The process's own streams.
+    pub fn with_std<T>(f: impl FnOnce(&mut Io) -> T) -> T {
+        let stdout = io::stdout();
+        let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let mut stdout = io::BufWriter::new(stdout.lock());
+        let mut stderr = io::stderr().lock();
+        let mut stdin = io::stdin().lock();
+        let mut io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdin: &mut stdin,
+            color,
+        };
+        let result = f(&mut io);
+        let _ = io.stdout.flush();
+        result
+    }
+}
+
+/// Runs a parsed command line. An `Err` is an I/O error on the output
+/// streams (a closed pipe among them); the caller decides what it means.
+pub fn run(args: Args, io: &mut Io) -> io::Result<ExitStatus> {
+    match args.command {
+        Command::Check(check) => run_check(check, io),
+        Command::Rules(rules) => run_rules(rules, io),
+    }
+}
+
+fn load_registry(dirs: &[PathBuf], io: &mut Io) -> io::Result<Option<Registry>> {
+    let dirs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+    match Registry::with_rule_dirs(&dirs) {
+        Ok(registry) => Ok(Some(registry)),
+        Err(error) => {
+            writeln!(io.stderr, "mtlint: error: {error}")?;
+            Ok(None)
+        }
+    }
+}
+
+fn run_rules(args: RulesArgs, io: &mut Io) -> io::Result<ExitStatus> {
+    let Some(registry) = load_registry(&args.rules, io)? else {
+        return Ok(ExitStatus::Error);
+    };
+    match args.format {
+        RulesFormat::Json => {
+            let rules: Vec<_> = registry
+                .rules()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                        "fixable": r.fixable,
+                        "origin": r.origin,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *io.stdout,
+                &serde_json::json!({ "version": json::VERSION, "rules": rules }),
+            )?;
+            writeln!(io.stdout)?;
+        }
+        RulesFormat::Human => {
+            let width = registry.rules().map(|r| r.id.len()).max().unwrap_or(0);
+            for r in registry.rules() {
+                writeln!(
+                    io.stdout,
+                    "{:width$}  {:7}  {}{}",
+                    r.id,
+                    r.severity.as_str(),
+                    r.summary,
+                    if r.fixable { " (fix)" } else { "" },
+                )?;
+            }
+        }
+    }
+    Ok(ExitStatus::Clean)
+}
+
+/// What happened to one input.
+enum Outcome {
+    Report {
+        report: FileReport,
+        diff: Option<String>,
+    },
+    /// `--fix -`: the fixed text, printed instead of a report.
+    FixedStdin {
+        text: String,
+        report: FileReport,
+    },
+    Skipped(String),
+    Failed(String),
+}
+
+fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
+    let Some(registry) = load_registry(&args.rules, io)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let enabled = match registry.select(&args.select, &args.ignore) {
+        Ok(enabled) => enabled,
+        Err(message) => {
+            writeln!(io.stderr, "mtlint: error: {message}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let settings = Settings { date: args.date };
+    let linter = Linter::new(registry, enabled, settings);
+
+    let (inputs, walk_errors) = collect_inputs(&args.paths, &args.extensions);
+    let mut failed = false;
+    for error in &walk_errors {
+        writeln!(
+            io.stderr,
+            "mtlint: error: {}: {}",
+            error.path.display(),
+            error.message
+        )?;
+        failed = true;
+    }
+    let stdin_bytes = if inputs.contains(&Input::Stdin) {
+        let mut bytes = Vec::new();
+        if let Err(error) = io.stdin.read_to_end(&mut bytes) {
+            writeln!(
+                io.stderr,
+                "mtlint: error: cannot read standard input: {error}"
+            )?;
+            return Ok(ExitStatus::Error);
+        }
+        Some(bytes)
+    } else {
+        None
+    };
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "-".to_owned());
+    let outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .map(|input| {
+            let loaded = match input {
+                Input::Stdin => SourceFile::from_bytes(
+                    PathBuf::from(&stdin_name),
+                    stdin_bytes.as_deref().unwrap_or_default(),
+                ),
+                Input::File(path) => SourceFile::read(path),
+            };
+            match loaded {
+                Err(error) => Outcome::Failed(error.to_string()),
+                Ok(Loaded::Binary) => Outcome::Skipped(display_name(input, &stdin_name)),
+                Ok(Loaded::Text(source)) => check_one(&linter, &args, input, source),
+            }
+        })
+        .collect();
+
+    let mut reports = Vec::new();
+    let mut diffs_found = false;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Report { report, diff } => {
+                if let Some(diff) = diff {
+                    io.stdout.write_all(diff.as_bytes())?;
+                    diffs_found = true;
+                }
+                reports.push(report);
+            }
+            Outcome::FixedStdin { text, report } => {
+                io.stdout.write_all(text.as_bytes())?;
+                reports.push(report);
+            }
+            Outcome::Skipped(name) => {
+                writeln!(io.stderr, "mtlint: skipping {name}: it is a binary file")?
+            }
+            Outcome::Failed(message) => {
+                writeln!(io.stderr, "mtlint: error: {message}")?;
+                failed = true;
+            }
+        }
+    }
+
+    // `--diff` prints only the diff, `--fix -` only the fixed text.
+    let fixed_stdin = args.fix && inputs.contains(&Input::Stdin);
+    if !args.diff && !fixed_stdin {
+        write_reports(io, &args, &linter, &reports)?;
+    }
+
+    let findings = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= args.fail_on);
+    Ok(if failed {
+        ExitStatus::Error
+    } else if findings || (args.diff && diffs_found) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}
+
+fn display_name(input: &Input, stdin_name: &str) -> String {
+    match input {
+        Input::Stdin => stdin_name.to_owned(),
+        Input::File(path) => path.display().to_string(),
+    }
+}
+
+fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFile) -> Outcome {
+    let name = source.name.display().to_string();
+    let base = source.offset_base();
+    if !(args.fix || args.diff) {
+        let diagnostics = linter.lint(&source.text);
+        return Outcome::Report {
+            report: FileReport::new(name, source.text, base, diagnostics, 0),
+            diff: None,
+        };
+    }
+    let outcome = linter.fix(&source.text, args.unsafe_fixes);
+    if !outcome.converged {
+        return Outcome::Failed(format!(
+            "{name}: the fixes did not settle after repeated passes; nothing was written (please report this)"
+        ));
+    }
+    let changed = outcome.text != source.text;
+    if args.diff {
+        let diff = changed.then(|| unified_diff(&name, &source.text, &outcome.text));
+        return Outcome::Report {
+            report: FileReport::new(name, outcome.text, base, outcome.diagnostics, outcome.fixed),
+            diff,
+        };
+    }
+    let report = FileReport::new(
+        name.clone(),
+        outcome.text.clone(),
+        base,
+        outcome.diagnostics,
+        outcome.fixed,
+    );
+    match input {
+        Input::Stdin => Outcome::FixedStdin {
+            text: outcome.text,
+            report,
+        },
+        Input::File(path) if changed => match source.encode(&outcome.text) {
+            Err(error) => Outcome::Failed(format!("{name}: not fixed: {error}")),
+            Ok(bytes) => match crate::source::write_atomic(path, &bytes) {
+                Ok(()) => Outcome::Report { report, diff: None },
+                Err(error) => Outcome::Failed(format!("{name}: not fixed: {error}")),
+            },
+        },
+        Input::File(_) => Outcome::Report { report, diff: None },
+    }
+}
+
+fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+fn write_reports(
+    io: &mut Io,
+    args: &CheckArgs,
+    linter: &Linter,
+    reports: &[FileReport],
+) -> io::Result<()> {
+    match args.format {
+        Format::Json => json::write_json(io.stdout, reports),
+        Format::Jsonl => json::write_jsonl(io.stdout, reports),
+        Format::Sarif => sarif::write_sarif(io.stdout, reports, linter.registry().rules()),
+        Format::Human => {
+            let style = Style { color: io.color };
+            for report in reports {
+                human::write_diagnostics(io.stdout, report, &style)?;
+            }
+            human::write_summary(io.stdout, &Totals::of(reports), args.fix, &style)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! mtlint: a linter for articles that went through web scraping and machine
+//! translation.
+//!
+//! The layers, each looking only down: [`text`] (byte ranges, line index) →
+//! [`source`] (bytes to text and back) → [`document`] (the parsed article)
+//! → [`rule`] and [`rules`] (what is checked) → [`lint`] (running and
+//! fixing) → [`output`] (every format) → [`cli`].
+
+pub mod cli;
+pub mod date;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod lexicon;
+pub mod lint;
+pub mod output;
+pub mod rule;
+pub mod rules;
+pub mod source;
+pub mod text;
+pub mod walk;

@@ -1,0 +1,28 @@
+//! The `mtlint` binary: parse the arguments, run, map the result to the
+//! exit codes of CONTRACT.md.
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+use clap::Parser;
+use mtlint::cli::{run, Args, ExitStatus, Io};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = Io::with_std(|io| run(args, io));
+    match result {
+        Ok(status) => ExitCode::from(status as u8),
+        // The reader went away (`mtlint check | head`): not an error.
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            #[allow(
+                clippy::print_stderr,
+                reason = "the binary reports its own I/O failure"
+            )]
+            {
+                eprintln!("mtlint: error: {error}");
+            }
+            ExitCode::from(ExitStatus::Error as u8)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Writing diagnostics out. Only this module writes to the terminal; one
+//! emitter per format.
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::{LineIndex, TextSize};
+
+/// The format of `mtlint check` output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+}
+
+/// The findings for one file, with what is needed to place them.
+pub struct FileReport {
+    /// The path as reported.
+    pub name: String,
+    /// The text the diagnostics point into (after fixing, with `--fix`).
+    pub text: String,
+    /// Bytes before the text on disk (a UTF-8 BOM), added to every offset.
+    pub offset_base: u32,
+    pub line_index: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied with `--fix`.
+    pub fixed: usize,
+}
+
+impl FileReport {
+    pub fn new(
+        name: String,
+        text: String,
+        offset_base: u32,
+        diagnostics: Vec<Diagnostic>,
+        fixed: usize,
+    ) -> Self {
+        let line_index = LineIndex::new(&text);
+        Self {
+            name,
+            text,
+            offset_base,
+            line_index,
+            diagnostics,
+            fixed,
+        }
+    }
+
+    /// The position of `offset` as the contract writes it.
+    pub fn position(&self, offset: TextSize) -> json::Position {
+        let pos = self.line_index.line_column(offset, &self.text);
+        json::Position {
+            offset: u64::from(self.offset_base) + u64::from(offset.to_u32()),
+            line: pos.line,
+            column: pos.column,
+            utf16: pos.utf16,
+        }
+    }
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+pub struct Totals {
+    pub files: usize,
+    pub diagnostics: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub safe_fixes: usize,
+    pub unsafe_fixes: usize,
+    pub fixed: usize,
+}
+
+impl Totals {
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut totals = Totals {
+            files: reports.len(),
+            ..Totals::default()
+        };
+        for report in reports {
+            totals.fixed += report.fixed;
+            for d in &report.diagnostics {
+                totals.diagnostics += 1;
+                match d.severity {
+                    Severity::Error => totals.errors += 1,
+                    Severity::Warning => totals.warnings += 1,
+                    Severity::Info => totals.infos += 1,
+                }
+                match d.fix.as_ref().map(|f| f.safety) {
+                    Some(crate::diagnostic::Safety::Safe) => totals.safe_fixes += 1,
+                    Some(crate::diagnostic::Safety::Unsafe) => totals.unsafe_fixes += 1,
+                    None => {}
+                }
+            }
+        }
+        totals
+    }
+}

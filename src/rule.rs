@@ -1,0 +1,111 @@
+//! The rule interface: what a rule declares about itself ([`RuleMeta`]),
+//! what it implements ([`Check`]), and where it reports ([`Context`]).
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::date::Date;
+use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
+use crate::document::Document;
+use crate::text::TextRange;
+
+/// What a rule is, as `mtlint rules` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// `<category>.<kebab-name>`.
+    pub id: Cow<'static, str>,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line, for the rule table.
+    pub summary: Cow<'static, str>,
+    /// Whether the rule can offer a fix.
+    pub fixable: bool,
+    /// Where the rule is defined: `built-in` or the rule file's path.
+    pub origin: Cow<'static, str>,
+}
+
+impl RuleMeta {
+    pub const fn builtin(
+        id: &'static str,
+        category: Category,
+        severity: Severity,
+        summary: &'static str,
+        fixable: bool,
+    ) -> Self {
+        Self {
+            id: Cow::Borrowed(id),
+            category,
+            severity,
+            summary: Cow::Borrowed(summary),
+            fixable,
+            origin: Cow::Borrowed("built-in"),
+        }
+    }
+
+    pub fn diagnostic(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule: self.id.to_string(),
+            category: self.category,
+            severity: self.severity,
+            message: message.into(),
+            range,
+            fix: None,
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// One pass over a document that reports for one or more rules. A built-in
+/// detector is a `Check` with one rule; a compiled set of rule files is one
+/// `Check` for all its rules, so the text is scanned once per set.
+pub trait Check: Send + Sync {
+    fn rules(&self) -> &[RuleMeta];
+    fn check(&self, doc: &Document, cx: &mut Context);
+}
+
+/// Settings that rules may read, the same for every file of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The article's date from `--date`, for facts that change over time.
+    pub date: Option<Date>,
+}
+
+/// Where a check reports. Diagnostics of rules that are not selected are
+/// dropped here, so a check that serves many rules need not know the
+/// selection.
+pub struct Context<'s> {
+    pub settings: &'s Settings,
+    enabled: Option<&'s HashSet<String>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Context<'s> {
+    /// `enabled`: the rule ids to keep, or `None` for all.
+    pub fn new(settings: &'s Settings, enabled: Option<&'s HashSet<String>>) -> Self {
+        Self {
+            settings,
+            enabled,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.is_none_or(|set| set.contains(id))
+    }
+
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        if self.is_enabled(&diagnostic.rule) {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}

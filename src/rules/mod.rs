@@ -1,0 +1,174 @@
+//! The registry: every rule mtlint knows, built-in detectors and rule files
+//! alike, and the selection of those that run.
+
+pub mod file;
+#[cfg(test)]
+pub(crate) mod test;
+pub mod typography;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::diagnostic::Category;
+use crate::lexicon::RULE_FILES;
+use crate::rule::{Check, RuleMeta};
+use file::{LoadedRules, RuleDirError, RuleFileError, RuleFileSet};
+
+/// The built-in detectors, in the order `mtlint rules` lists them.
+fn builtin_checks() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(typography::missing_space::MissingSpace),
+        Box::new(typography::misplaced_quote::MisplacedQuote),
+        Box::new(typography::doubled_word::DoubledWord),
+        Box::new(typography::multiple_spaces::MultipleSpaces),
+        Box::new(typography::trailing_whitespace::TrailingWhitespace),
+    ]
+}
+
+/// Every check of a run, with the metadata of every rule.
+pub struct Registry {
+    checks: Vec<Box<dyn Check>>,
+}
+
+impl Registry {
+    /// The built-in detectors and rule files.
+    pub fn builtin() -> Result<Self, RuleFileError> {
+        Self::with_rule_dirs(&[]).map_err(|e| match e {
+            RuleDirError::Rule(e) => e,
+            RuleDirError::Io { .. } => unreachable!("no directory was read"),
+        })
+    }
+
+    /// The built-in rules plus the rule files under each of `dirs`. The
+    /// examples of user rule files are checked here, so a rule that does not
+    /// do what its examples say is an error, not a surprise.
+    pub fn with_rule_dirs(dirs: &[&Path]) -> Result<Self, RuleDirError> {
+        let mut loaded = builtin_rule_files();
+        let builtin_count = loaded.metas().len();
+        for dir in dirs {
+            loaded.add_dir(dir)?;
+        }
+        if loaded.metas().len() > builtin_count {
+            if let Some(failure) = loaded
+                .verify_examples()
+                .into_iter()
+                .find(|f| !f.path.starts_with("rules/"))
+            {
+                return Err(failure.into());
+            }
+        }
+        let mut checks = builtin_checks();
+        let mut ids: HashSet<String> = checks
+            .iter()
+            .flat_map(|c| c.rules())
+            .map(|m| m.id.to_string())
+            .collect();
+        for meta in loaded.metas() {
+            if !ids.insert(meta.id.to_string()) {
+                return Err(RuleFileError {
+                    path: meta.origin.to_string(),
+                    line: 1,
+                    column: 1,
+                    message: format!("rule `{}` has the id of a built-in rule", meta.id),
+                }
+                .into());
+            }
+        }
+        if !loaded.is_empty() {
+            checks.push(Box::new(RuleFileSet::compile(loaded)));
+        }
+        Ok(Self { checks })
+    }
+
+    pub fn checks(&self) -> &[Box<dyn Check>] {
+        &self.checks
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
+        self.checks.iter().flat_map(|c| c.rules())
+    }
+
+    /// The ids selected by `--select` and `--ignore` (each a rule id or a
+    /// category). An empty `select` selects everything.
+    pub fn select(&self, select: &[String], ignore: &[String]) -> Result<HashSet<String>, String> {
+        for selector in select.iter().chain(ignore) {
+            if selector.parse::<Category>().is_err()
+                && !self.rules().any(|r| r.id == selector.as_str())
+            {
+                return Err(format!(
+                    "`{selector}` is neither a rule id nor a category (see `mtlint rules`)"
+                ));
+            }
+        }
+        let matches = |meta: &RuleMeta, selectors: &[String]| {
+            selectors
+                .iter()
+                .any(|s| meta.id == s.as_str() || meta.category.as_str() == s)
+        };
+        Ok(self
+            .rules()
+            .filter(|m| select.is_empty() || matches(m, select))
+            .filter(|m| !matches(m, ignore))
+            .map(|m| m.id.to_string())
+            .collect())
+    }
+}
+
+/// The rule files under `rules/`, embedded at build time.
+pub fn builtin_rule_files() -> LoadedRules {
+    let mut loaded = LoadedRules::default();
+    for (path, contents) in RULE_FILES {
+        // The embedded files are checked by `tests::builtin_rule_files_load`.
+        loaded
+            .add_file(path, contents)
+            .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
+    }
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rule_files_load_and_their_examples_pass() {
+        let mut loaded = LoadedRules::default();
+        for (path, contents) in RULE_FILES {
+            loaded.add_file(path, contents).unwrap();
+        }
+        let failures: Vec<String> = loaded
+            .verify_examples()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let registry = Registry::builtin().unwrap();
+        let mut seen = HashSet::new();
+        for meta in registry.rules() {
+            assert_eq!(file::parse_id(&meta.id), Ok(meta.category), "{}", meta.id);
+            assert!(seen.insert(meta.id.clone()), "duplicate id {}", meta.id);
+            assert!(
+                meta.summary.ends_with('.'),
+                "{}: the summary is a sentence",
+                meta.id
+            );
+        }
+    }
+
+    #[test]
+    fn selects_by_id_and_category() {
+        let registry = Registry::builtin().unwrap();
+        let all = registry.select(&[], &[]).unwrap();
+        let typo = registry
+            .select(&["typography".into()], &["typography.doubled-word".into()])
+            .unwrap();
+        assert!(typo.len() < all.len() || all.iter().all(|id| id.starts_with("typography.")));
+        assert!(!typo.contains("typography.doubled-word"));
+        assert!(typo.contains("typography.missing-space"));
+        assert!(registry.select(&["typograhpy".into()], &[]).is_err());
+    }
+}

@@ -1,0 +1,122 @@
+//! `typography.missing-space`: a sentence that ends with a full stop and the
+//! next one glued to it, as a translation engine leaves them when it joins
+//! two segments: "the United Nations.A theme raised by many leaders".
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::document::{Document, TokenKind};
+use crate::rule::{Check, Context, RuleMeta};
+use crate::text::TextRange;
+
+pub struct MissingSpace;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "typography.missing-space",
+    Category::Typography,
+    Severity::Warning,
+    "A full stop with the next sentence glued to it, without a space.",
+    true,
+);
+
+impl Check for MissingSpace {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let tokens = &doc.tokens;
+        for i in 1..tokens.len().saturating_sub(1) {
+            let (before, stop, after) = (tokens[i - 1], tokens[i], tokens[i + 1]);
+            if stop.kind != TokenKind::Punct || doc.slice(stop.range) != "." {
+                continue;
+            }
+            let glued =
+                before.range.end() == stop.range.start() && stop.range.end() == after.range.start();
+            if !glued || before.kind != TokenKind::Word || after.kind != TokenKind::Word {
+                continue;
+            }
+            let word = doc.slice(before.range);
+            let next = doc.slice(after.range);
+            if !ends_a_sentence(word) || !starts_a_sentence(next) {
+                continue;
+            }
+            // `Nations.A.B.` or `A.B.C`: initials, not two sentences.
+            let next_is_initial = next.chars().count() == 1
+                && tokens.get(i + 2).is_some_and(|t| {
+                    t.range.start() == after.range.end() && doc.slice(t.range) == "."
+                });
+            if next_is_initial {
+                continue;
+            }
+            let range = TextRange::new(before.range.start(), after.range.end());
+            let shown = doc.slice(range);
+            cx.report(
+                META
+                    .diagnostic(range, format!("`{shown}` has no space after the full stop; the sentences are glued together"))
+                    .with_fix(Fix::safe(
+                        "Insert a space after the full stop",
+                        vec![Edit::replace(TextRange::empty(stop.range.end()), " ")],
+                    )),
+            );
+        }
+    }
+}
+
+/// A word that can end a sentence: two letters or more (a single letter is
+/// an initial, as in `U.S`), not all capitals unless short (`UN`, `EU`).
+fn ends_a_sentence(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().last().is_some_and(|c| c.is_alphabetic())
+}
+
+/// A capital followed by lower case (`The`, `Moscow`) or a lone capital
+/// (`A`); not an acronym or a code such as `NET` in `ASP.NET`.
+fn starts_a_sentence(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), None) => first.is_uppercase(),
+        (Some(first), Some(second)) => first.is_uppercase() && second.is_lowercase(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    #[test]
+    fn flags_sentences_glued_at_a_full_stop() {
+        assert_fixes(
+            &MissingSpace,
+            "meeting of the United Nations.A theme raised by many leaders",
+            "meeting of the United Nations. A theme raised by many leaders",
+        );
+        assert_fixes(
+            &MissingSpace,
+            "he said.The next day",
+            "he said. The next day",
+        );
+        assert_fixes(&MissingSpace, "Київ.Сьогодні", "Київ. Сьогодні");
+        assert_flags(
+            &MissingSpace,
+            "Mr.Smith left.The end",
+            &["Mr.Smith", "left.The"],
+        );
+    }
+
+    #[test]
+    fn allows_abbreviations_numbers_links_and_names() {
+        for text in [
+            "U.S. officials and the U.S.A. team",
+            "e.g. this, i.e. that",
+            "It rose 3.5 percent to 1,228.",
+            "Visit https://www.newschainonline.com/News.Today or newschainonline.com.",
+            "J.R.R. Tolkien and J.R.R.Tolkien",
+            "Written in ASP.NET and Node.js, saved as Report.PDF",
+            "The file image.php was read.",
+            "Nations. A theme",
+        ] {
+            assert_clean(&MissingSpace, text);
+        }
+    }
+}
