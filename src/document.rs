@@ -444,9 +444,16 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
 }
 
 /// A final label of a domain or a file extension: 2 to 6 lower-case ASCII
-/// letters (`com`, `org`, `php`, `html`). `Nations.A`, `U.S` and `e.g` fail.
+/// letters (`com`, `org`, `php`, `html`), or a known top-level domain in any
+/// case (`Com`, `UA`). `Nations.A`, `U.S`, `e.g` and `Again.The` fail.
 fn is_top_level_label(label: &str) -> bool {
-    (2..=6).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase())
+    if !(2..=6).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    label.bytes().all(|b| b.is_ascii_lowercase())
+        || lexicon::builtin()
+            .get("top-level-domains")
+            .is_some_and(|l| l.contains(label))
 }
 
 fn scan_number(text: &str, start: usize) -> usize {

@@ -25,17 +25,29 @@ impl Check for MissingSpace {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let tokens = &doc.tokens;
         for i in 1..tokens.len().saturating_sub(1) {
-            let (before, stop, after) = (tokens[i - 1], tokens[i], tokens[i + 1]);
+            let (before, stop, mut after) = (tokens[i - 1], tokens[i], tokens[i + 1]);
             if stop.kind != TokenKind::Punct || doc.slice(stop.range) != "." {
                 continue;
             }
-            let glued =
+            let mut glued =
                 before.range.end() == stop.range.start() && stop.range.end() == after.range.start();
+            // `comment.“We will`: the next sentence opens with a quotation.
+            if glued && matches!(doc.slice(after.range), "“" | "«") {
+                match tokens.get(i + 2) {
+                    Some(&word) if word.range.start() == after.range.end() => {
+                        after = crate::document::Token {
+                            range: TextRange::new(after.range.start(), word.range.end()),
+                            kind: word.kind,
+                        };
+                    }
+                    _ => glued = false,
+                }
+            }
             if !glued || before.kind != TokenKind::Word || after.kind != TokenKind::Word {
                 continue;
             }
             let word = doc.slice(before.range);
-            let next = doc.slice(after.range);
+            let next = doc.slice(after.range).trim_start_matches(['“', '«']);
             if !ends_a_sentence(word) || !starts_a_sentence(next) {
                 continue;
             }
@@ -97,6 +109,11 @@ mod tests {
             "he said. The next day",
         );
         assert_fixes(&MissingSpace, "Київ.Сьогодні", "Київ. Сьогодні");
+        assert_fixes(
+            &MissingSpace,
+            "He refused to comment.“We will see.”",
+            "He refused to comment. “We will see.”",
+        );
         assert_flags(
             &MissingSpace,
             "Mr.Smith left.The end",
@@ -115,6 +132,8 @@ mod tests {
             "Written in ASP.NET and Node.js, saved as Report.PDF",
             "The file image.php was read.",
             "Nations. A theme",
+            "Read it on Newschainonline.Com or Ukrinform.UA today",
+            "He said “no.”Then",
         ] {
             assert_clean(&MissingSpace, text);
         }

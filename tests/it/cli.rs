@@ -1,0 +1,250 @@
+//! Exit codes, standard input, `--diff` and `--fix`.
+
+use std::fs;
+use std::time::{Duration, SystemTime};
+
+use crate::{code, mtlint, mtlint_in, mtlint_stdin, stderr, stdout};
+
+const GLUED: &str = "The leaders met at the United Nations.A theme was raised.\n";
+const CLEAN: &str = "The leaders met at the United Nations. A theme was raised.\n";
+
+#[test]
+fn clean_text_exits_0() {
+    let out = mtlint_stdin(&["check", "-"], CLEAN.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "All clear (1 file checked).\n");
+}
+
+#[test]
+fn findings_exit_1() {
+    let out = mtlint_stdin(&["check", "-"], GLUED.as_bytes());
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).contains("typography.missing-space"));
+}
+
+#[test]
+fn fail_on_raises_the_threshold() {
+    // Trailing whitespace is info: it fails only with --fail-on info.
+    let text = "A line with a space at the end. \n";
+    assert_eq!(code(&mtlint_stdin(&["check", "-"], text.as_bytes())), 0);
+    let out = mtlint_stdin(&["check", "--fail-on", "info", "-"], text.as_bytes());
+    assert_eq!(code(&out), 1);
+    let out = mtlint_stdin(&["check", "--fail-on", "error", "-"], GLUED.as_bytes());
+    assert_eq!(code(&out), 0);
+}
+
+#[test]
+fn missing_path_exits_2_naming_it() {
+    let out = mtlint(&["check", "no/such/article.txt"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("no/such/article.txt"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_rule_in_select_exits_2() {
+    let out = mtlint_stdin(&["check", "--select", "typography.nope", "-"], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("typography.nope"), "{}", stderr(&out));
+}
+
+#[test]
+fn usage_error_exits_2() {
+    assert_eq!(code(&mtlint(&["check", "--format", "xml"])), 2);
+    assert_eq!(code(&mtlint(&["check", "--date", "2024-13-40", "-"])), 2);
+}
+
+#[test]
+fn invalid_rule_file_exits_2_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.toml"),
+        "[[rule]]\nid = \"name.example\"\nkind = \"pattern\"\ncolour = \"red\"\n",
+    )
+    .unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let out = mtlint_stdin(&["check", "--rules", rules, "-"], b"");
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml:4:1"), "{err}");
+    assert!(err.contains("colour"), "{err}");
+}
+
+#[test]
+fn user_rule_directory_adds_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("house.toml"),
+        r#"
+[[rule]]
+id = "name.house-style"
+kind = "substitution"
+summary = "Our house spelling of the capital."
+message = "House style spells it `{right}`."
+table = { "Kiev" = "Kyiv" }
+flag = [{ text = "He flew to Kiev.", fixed = "He flew to Kyiv." }]
+allow = ["He flew to Kyiv."]
+"#,
+    )
+    .unwrap();
+    let rules = dir.path().to_str().unwrap();
+    let out = mtlint_stdin(&["check", "--rules", rules, "-"], b"Back in Kiev today.\n");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stdout(&out).contains("name.house-style"));
+    let out = mtlint(&["rules", "--rules", rules]);
+    assert!(stdout(&out).contains("name.house-style"));
+}
+
+#[test]
+fn stdin_is_reported_under_stdin_filename() {
+    let out = mtlint_stdin(
+        &["check", "--stdin-filename", "wire/story.txt", "-"],
+        GLUED.as_bytes(),
+    );
+    assert!(
+        stdout(&out).starts_with("wire/story.txt:1:"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn fix_stdin_prints_only_the_fixed_text() {
+    let out = mtlint_stdin(&["check", "--fix", "-"], GLUED.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), CLEAN);
+}
+
+#[test]
+fn diff_prints_a_patch_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    fs::write(&path, GLUED).unwrap();
+    let out = mtlint_in(dir.path(), &["check", "--diff", "a.txt"], None);
+    assert_eq!(code(&out), 1);
+    let diff = stdout(&out);
+    assert!(diff.contains("--- a/a.txt\n+++ b/a.txt\n"), "{diff}");
+    assert!(
+        diff.contains("-The leaders met at the United Nations.A theme"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+The leaders met at the United Nations. A theme"),
+        "{diff}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), GLUED);
+}
+
+#[test]
+fn fix_twice_changes_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let text = "He said it twice: the the vote.  Then\r\nhe left.A new day. \r\n";
+    fs::write(&path, text).unwrap();
+
+    let out = mtlint_in(dir.path(), &["check", "--fix", "."], None);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let once = fs::read(&path).unwrap();
+    assert_eq!(
+        String::from_utf8(once.clone()).unwrap(),
+        "He said it twice: the vote. Then\r\nhe left. A new day.\r\n"
+    );
+
+    // Back-date the file: a second run must not write it at all.
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let out = mtlint_in(dir.path(), &["check", "--fix", "."], None);
+    assert_eq!(code(&out), 0);
+    assert_eq!(fs::read(&path).unwrap(), once);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), old);
+}
+
+#[test]
+fn fix_keeps_bom_and_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    fs::write(
+        &path,
+        [b"\xEF\xBB\xBF".as_slice(), GLUED.as_bytes()].concat(),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let out = mtlint_in(dir.path(), &["check", "--fix", "a.txt"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let bytes = fs::read(&path).unwrap();
+    assert_eq!(
+        bytes,
+        [b"\xEF\xBB\xBF".as_slice(), CLEAN.as_bytes()].concat()
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+}
+
+#[test]
+fn fix_keeps_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let encode = |s: &str| -> Vec<u8> {
+        let mut out = vec![0xFF, 0xFE];
+        out.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+        out
+    };
+    fs::write(&path, encode(GLUED)).unwrap();
+    let out = mtlint_in(dir.path(), &["check", "--fix", "a.txt"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(fs::read(&path).unwrap(), encode(CLEAN));
+}
+
+#[test]
+fn binary_and_empty_files_are_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    fs::write(dir.path().join("blob.txt"), b"\x00\x01\x02PK\x00\x00junk").unwrap();
+    let out = mtlint_in(dir.path(), &["check", "."], None);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stderr(&out).contains("blob.txt"), "{}", stderr(&out));
+}
+
+#[test]
+fn hidden_and_other_extensions_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".cache")).unwrap();
+    fs::write(dir.path().join(".cache/a.txt"), GLUED).unwrap();
+    fs::write(dir.path().join("b.html"), GLUED).unwrap();
+    let out = mtlint_in(dir.path(), &["check", "."], None);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let out = mtlint_in(dir.path(), &["check", "--extension", "html", "."], None);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+}
+
+#[test]
+fn rules_lists_every_rule_as_json() {
+    let out = mtlint(&["rules", "--format", "json"]);
+    assert_eq!(code(&out), 0);
+    let listing: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = listing["rules"].as_array().unwrap();
+    assert!(rules.len() >= 5);
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        let category = rule["category"].as_str().unwrap();
+        assert!(id.starts_with(&format!("{category}.")), "{id}");
+        assert!(["error", "warning", "info"].contains(&rule["severity"].as_str().unwrap()));
+        assert!(rule["summary"].as_str().unwrap().ends_with('.'));
+    }
+}

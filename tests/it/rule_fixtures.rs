@@ -1,0 +1,152 @@
+//! Per-rule fixtures: `fixtures/<category>/<name>.txt` holds cases the rule
+//! `<category>.<name>` must flag and look-alikes it must leave alone.
+//!
+//! Format: comment lines (`#`) at the top, then sections that start with a
+//! line `== flag` or `== allow`. In a section, a line `--` separates cases,
+//! so a case may span several lines and paragraphs. Each case is linted
+//! alone with only that rule selected. The snapshot records, for every
+//! flagged case, what was flagged and the text after all its fixes.
+
+use std::fmt::Write;
+use std::fs;
+
+use mtlint::lint::Linter;
+use mtlint::rule::Settings;
+use mtlint::rules::Registry;
+
+use crate::root;
+
+#[derive(Debug, PartialEq)]
+enum Expect {
+    Flag,
+    Allow,
+}
+
+struct Case {
+    expect: Expect,
+    line: usize,
+    text: String,
+}
+
+fn parse(source: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    let mut expect = None;
+    let mut current: Option<Case> = None;
+    for (i, line) in source.lines().enumerate() {
+        let section = match line {
+            "== flag" => Some(Expect::Flag),
+            "== allow" => Some(Expect::Allow),
+            _ => None,
+        };
+        if section.is_some() || line == "--" {
+            cases.extend(current.take());
+            if section.is_some() {
+                expect = section;
+            }
+            continue;
+        }
+        let Some(kind) = &expect else {
+            assert!(
+                line.is_empty() || line.starts_with('#'),
+                "line {}: text before the first section",
+                i + 1
+            );
+            continue;
+        };
+        let case = current.get_or_insert_with(|| Case {
+            expect: if *kind == Expect::Flag {
+                Expect::Flag
+            } else {
+                Expect::Allow
+            },
+            line: i + 1,
+            text: String::new(),
+        });
+        case.text.push_str(line);
+        case.text.push('\n');
+    }
+    cases.extend(current);
+    cases
+}
+
+fn linter_for(id: &str) -> Linter {
+    let registry = Registry::builtin().unwrap();
+    let enabled = registry.select(&[id.to_owned()], &[]).unwrap();
+    Linter::new(registry, enabled, Settings::default())
+}
+
+#[test]
+fn every_builtin_detector_has_a_fixture() {
+    let registry = Registry::builtin().unwrap();
+    for rule in registry.rules().filter(|r| r.origin == "built-in") {
+        let (category, name) = rule.id.split_once('.').unwrap();
+        let path = root()
+            .join("fixtures")
+            .join(category)
+            .join(format!("{name}.txt"));
+        assert!(
+            path.exists(),
+            "{} has no fixture {}",
+            rule.id,
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn rule_fixtures() {
+    let registry = Registry::builtin().unwrap();
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for rule in registry.rules() {
+        let (category, name) = rule.id.split_once('.').unwrap();
+        let relative = format!("fixtures/{category}/{name}.txt");
+        let Ok(source) = fs::read_to_string(root().join(&relative)) else {
+            continue;
+        };
+        seen += 1;
+        let linter = linter_for(&rule.id);
+        let cases = parse(&source);
+        assert!(
+            cases.iter().any(|c| c.expect == Expect::Flag)
+                && cases.iter().any(|c| c.expect == Expect::Allow),
+            "{relative} needs cases on both sides"
+        );
+        let mut snapshot = String::new();
+        for case in &cases {
+            let found = linter.lint(&case.text);
+            match case.expect {
+                Expect::Flag if found.is_empty() => {
+                    failures.push(format!("{relative}:{}: not flagged", case.line));
+                }
+                Expect::Allow if !found.is_empty() => {
+                    let texts: Vec<_> =
+                        found.iter().map(|d| &case.text[d.range.to_std()]).collect();
+                    failures.push(format!("{relative}:{}: flagged {texts:?}", case.line));
+                }
+                Expect::Flag => {
+                    writeln!(snapshot, "line {}:", case.line).unwrap();
+                    for d in &found {
+                        writeln!(
+                            snapshot,
+                            "  flag {:?}: {}",
+                            &case.text[d.range.to_std()],
+                            d.message
+                        )
+                        .unwrap();
+                    }
+                    let fixed = linter.fix(&case.text, true);
+                    if fixed.fixed > 0 {
+                        writeln!(snapshot, "  fixed {:?}", fixed.text).unwrap();
+                    }
+                }
+                Expect::Allow => {}
+            }
+        }
+        insta::with_settings!({ snapshot_suffix => rule.id.to_string(), description => relative.clone() }, {
+            insta::assert_snapshot!("rule_fixture", snapshot);
+        });
+    }
+    assert!(seen > 0, "no rule fixture was found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
