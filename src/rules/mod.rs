@@ -144,6 +144,25 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// The annotated examples of `rules/README.md` load and pass.
+    #[test]
+    fn rule_file_documentation_examples_are_valid() {
+        let readme = include_str!("../../rules/README.md");
+        let blocks: Vec<&str> = readme
+            .split("```toml\n")
+            .skip(1)
+            .map(|rest| rest.split("```").next().unwrap())
+            .collect();
+        assert_eq!(blocks.len(), 2);
+        for (i, block) in blocks.iter().enumerate() {
+            let mut loaded = LoadedRules::default();
+            loaded
+                .add_file(&format!("rules/README.md#{i}"), block)
+                .unwrap();
+            assert_eq!(loaded.verify_examples(), vec![]);
+        }
+    }
+
     #[test]
     fn rule_ids_are_unique_and_well_formed() {
         let registry = Registry::builtin().unwrap();

@@ -1,9 +1,11 @@
 //! Integration tests: the `mtlint` binary as users and integrations see it.
 //!
-//! One test binary (with modules) so the crate links once.
+//! One test binary: the modules are the files beside this one.
 
 mod cli;
+mod fixpoint;
 mod json;
+mod readme;
 mod rule_fixtures;
 mod snapshots;
 
