@@ -1,1 +1,108 @@
-fn main() {}
+//! Throughput of the linter: `cargo bench`.
+//!
+//! - `seed`: each seed article alone, one thread (parse + every rule);
+//! - `document`: parsing alone, on the largest seed;
+//! - `corpus`: a generated corpus of about 32 MB (the seeds, varied and
+//!   repeated into 4,000 articles), linted in parallel as `mtlint check` does.
+//!
+//! Divan reports bytes per second for each.
+
+use std::sync::OnceLock;
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use mtlint::document::Document;
+use mtlint::lint::Linter;
+use mtlint::rule::Settings;
+use mtlint::rules::Registry;
+use rayon::prelude::*;
+
+const SEEDS: [(&str, &str); 3] = [
+    (
+        "000",
+        include_str!("../fixtures/seeds/000_e160c3318e904e56.txt"),
+    ),
+    (
+        "002",
+        include_str!("../fixtures/seeds/002_ad30357bf8158d07.txt"),
+    ),
+    (
+        "004",
+        include_str!("../fixtures/seeds/004_aab6597beca0ec2e.txt"),
+    ),
+];
+
+const CORPUS_ARTICLES: usize = 4_000;
+
+fn main() {
+    divan::main();
+}
+
+fn linter() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        let registry = Registry::builtin().expect("the built-in rules load");
+        let enabled = registry.select(&[], &[]).expect("no selection");
+        Linter::new(registry, enabled, Settings::default())
+    })
+}
+
+/// Articles made from the seeds: each a different rotation of a seed's
+/// paragraphs, with a numbered line so no two are equal.
+fn corpus() -> &'static [String] {
+    static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        (0..CORPUS_ARTICLES)
+            .map(|i| {
+                let seed = SEEDS[i % SEEDS.len()].1;
+                let paragraphs: Vec<&str> = seed.split("\n\n").collect();
+                let turn = i % paragraphs.len();
+                let mut article = format!("Article {i}: a generated copy for the benchmark.\n\n");
+                for p in paragraphs[turn..].iter().chain(&paragraphs[..turn]) {
+                    article.push_str(p);
+                    article.push_str("\n\n");
+                }
+                // Repeat to about 8 KB, the size of a long news article.
+                while article.len() < 8_000 {
+                    article.push_str(paragraphs[i % paragraphs.len()]);
+                    article.push_str("\n\n");
+                }
+                article
+            })
+            .collect()
+    })
+}
+
+#[divan::bench(args = ["000", "002", "004"])]
+fn seed(bencher: Bencher, name: &str) {
+    let text = SEEDS.iter().find(|(n, _)| *n == name).expect("a seed").1;
+    let linter = linter();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| linter.lint(black_box(text)));
+}
+
+#[divan::bench]
+fn document(bencher: Bencher) {
+    let text = SEEDS
+        .iter()
+        .map(|(_, t)| *t)
+        .max_by_key(|t| t.len())
+        .expect("seeds");
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| Document::new(black_box(text)).tokens.len());
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn corpus_parallel(bencher: Bencher) {
+    let corpus = corpus();
+    let linter = linter();
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        corpus
+            .par_iter()
+            .map(|article| linter.lint(article).len())
+            .sum::<usize>()
+    });
+}
