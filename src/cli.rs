@@ -324,13 +324,13 @@ fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFil
     let name = source.name.display().to_string();
     let base = source.offset_base();
     if !(args.fix || args.diff) {
-        let diagnostics = linter.lint(&source.text);
+        let diagnostics = linter.lint_as(&source.text, source.encoding);
         return Outcome::Report {
             report: FileReport::new(name, source.text, base, diagnostics, 0),
             diff: None,
         };
     }
-    let outcome = linter.fix(&source.text, args.unsafe_fixes);
+    let outcome = linter.fix_as(&source.text, source.encoding, args.unsafe_fixes);
     if !outcome.converged {
         return Outcome::Failed(format!(
             "{name}: the fixes did not settle after repeated passes; nothing was written (please report this)"

@@ -13,6 +13,7 @@ pub mod document;
 pub mod fix;
 pub mod lexicon;
 pub mod lint;
+pub mod mojibake;
 pub mod output;
 pub mod rule;
 pub mod rules;

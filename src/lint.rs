@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::fix::apply_fixes;
 use crate::rule::{Context, Settings};
 use crate::rules::Registry;
+use crate::source::Encoding;
 
 /// How many times `--fix` re-lints and fixes again before it gives up.
 const MAX_FIX_PASSES: usize = 10;
@@ -44,8 +45,13 @@ impl Linter {
 
     /// Every diagnostic of the selected rules, in order of position.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
+        self.lint_as(text, Encoding::Utf8)
+    }
+
+    /// [`Linter::lint`] for an article that was stored in `encoding`.
+    pub fn lint_as(&self, text: &str, encoding: Encoding) -> Vec<Diagnostic> {
         let doc = Document::new(text);
-        let mut cx = Context::new(&self.settings, Some(&self.enabled));
+        let mut cx = Context::new(&self.settings, Some(&self.enabled)).with_encoding(encoding);
         for check in self.registry.checks() {
             if check
                 .rules()
@@ -70,10 +76,15 @@ impl Linter {
     /// Applies the safe fixes (and the unsafe ones if asked), re-lints, and
     /// repeats until nothing more is fixed.
     pub fn fix(&self, text: &str, unsafe_fixes: bool) -> FixOutcome {
+        self.fix_as(text, Encoding::Utf8, unsafe_fixes)
+    }
+
+    /// [`Linter::fix`] for an article that was stored in `encoding`.
+    pub fn fix_as(&self, text: &str, encoding: Encoding, unsafe_fixes: bool) -> FixOutcome {
         let mut current = text.to_owned();
         let mut fixed = 0;
         for _ in 0..MAX_FIX_PASSES {
-            let diagnostics = self.lint(&current);
+            let diagnostics = self.lint_as(&current, encoding);
             let fixes: Vec<&Fix> = diagnostics
                 .iter()
                 .filter_map(|d| d.fix.as_ref())
@@ -91,7 +102,7 @@ impl Linter {
             fixed += applied;
             current = next;
         }
-        let diagnostics = self.lint(&current);
+        let diagnostics = self.lint_as(&current, encoding);
         FixOutcome {
             text: current,
             fixed,

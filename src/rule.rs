@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use crate::date::Date;
 use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
 use crate::document::Document;
+use crate::source::Encoding;
 use crate::text::TextRange;
 
 /// What a rule is, as `mtlint rules` lists it.
@@ -81,6 +82,8 @@ pub struct Settings {
 /// selection.
 pub struct Context<'s> {
     pub settings: &'s Settings,
+    /// How the article was stored before it was decoded.
+    pub encoding: Encoding,
     enabled: Option<&'s HashSet<String>>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -90,9 +93,16 @@ impl<'s> Context<'s> {
     pub fn new(settings: &'s Settings, enabled: Option<&'s HashSet<String>>) -> Self {
         Self {
             settings,
+            encoding: Encoding::Utf8,
             enabled,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The same context for an article stored in `encoding`.
+    pub fn with_encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
+        self
     }
 
     pub fn is_enabled(&self, id: &str) -> bool {

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use mtlint::source::{Loaded, SourceFile};
 use serde::Deserialize;
 
 use crate::{code, mtlint_in, root, stderr};
@@ -120,7 +121,14 @@ fn check_offsets(dir: &Path, args: &[&str]) -> usize {
                     .collect::<Vec<_>>(),
             )
             .unwrap(),
-            _ => String::from_utf8(bytes).unwrap(),
+            _ => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                // A legacy encoding: offsets count the UTF-8 it became.
+                Err(_) => match SourceFile::read(&dir.join(&file.path)).unwrap() {
+                    Loaded::Text(source) => source.text,
+                    Loaded::Binary => unreachable!("binary files are not reported"),
+                },
+            },
         };
         // A BOM is not a column: positions are counted after it.
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };

@@ -1,6 +1,7 @@
 //! The registry: every rule mtlint knows, built-in detectors and rule files
 //! alike, and the selection of those that run.
 
+pub mod encoding;
 pub mod file;
 #[cfg(test)]
 pub(crate) mod test;
@@ -17,6 +18,12 @@ use file::{LoadedRules, RuleDirError, RuleFileError, RuleFileSet};
 /// The built-in detectors, in the order `mtlint rules` lists them.
 fn builtin_checks() -> Vec<Box<dyn Check>> {
     vec![
+        Box::new(encoding::mojibake::Mojibake),
+        Box::new(encoding::replacement_character::ReplacementCharacter),
+        Box::new(encoding::html_entity::HtmlEntity),
+        Box::new(encoding::control_character::ControlCharacter),
+        Box::new(encoding::invisible_character::InvisibleCharacter),
+        Box::new(encoding::legacy_input::LegacyInput),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),
