@@ -5,6 +5,7 @@
 mod cli;
 mod fixpoint;
 mod json;
+mod mojibake_eval;
 mod readme;
 mod rule_fixtures;
 mod snapshots;

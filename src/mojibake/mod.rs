@@ -17,6 +17,8 @@
 //! meet inside a word) and the repair is plausible: common characters only,
 //! one script per word. See [`find`].
 
+pub mod eval;
+
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -141,8 +143,8 @@ impl CodePage {
         &all[self.index()]
     }
 
-    /// Decodes single bytes (for the single-byte kind of mojibake).
-    fn decode_byte(self, b: u8) -> char {
+    /// Decodes one byte.
+    pub fn decode_byte(self, b: u8) -> char {
         if b < 0x80 {
             b as char
         } else {
@@ -233,7 +235,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         if slice.is_ascii() {
             continue;
         }
-        let mut in_line = find_utf8_in_line(slice);
+        let mut in_line = find_utf8_in_line(slice, false);
         let single: Vec<Finding> = find_single_byte_in_line(slice)
             .into_iter()
             .filter(|s| !in_line.iter().any(|f| f.start < s.end && s.start < f.end))
@@ -274,6 +276,9 @@ struct Atom {
     decoded: char,
     /// A translator's space inside the sequence was dropped.
     spaced: bool,
+    /// A byte was guessed: a no-break space that became a space, or a
+    /// byte the decoder dropped.
+    guessed: bool,
     /// Some character of the atom is not a letter (`©`, `°`, `€`, a C1
     /// control): a pairing that real words do not make.
     odd: bool,
@@ -320,7 +325,8 @@ fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
                 first: i,
                 end: j + 1,
                 decoded: if lead == 0xC2 { '\u{a0}' } else { 'à' },
-                spaced: true,
+                spaced: false,
+                guessed: true,
                 odd: true,
             });
             i = j + 1;
@@ -337,17 +343,19 @@ fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
                 first: i,
                 end: j + 1,
                 decoded: '”',
-                spaced: true,
+                spaced: false,
+                guessed: true,
                 odd: true,
             });
             i = j + 1;
             continue;
         }
         for slot in bytes.iter_mut().skip(1).take(need) {
+            // A space the engine set beside a mark, before or after it:
+            // `Р ° `, `в „ ў`.
             if cells.get(j).is_some_and(|c| c.c == ' ')
-                && cells
-                    .get(j + 1)
-                    .is_some_and(|c| is_continuation(c.byte) && is_spaceable(c.c))
+                && cells.get(j + 1).is_some_and(|c| is_continuation(c.byte))
+                && (is_spaceable(cells[j + 1].c) || is_spaceable(cells[j - 1].c))
             {
                 spaced = true;
                 j += 1;
@@ -377,6 +385,7 @@ fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
                     end: j,
                     decoded,
                     spaced,
+                    guessed: false,
                     odd,
                 });
                 i = j;
@@ -398,7 +407,10 @@ fn is_rare_letter(c: char) -> bool {
 
 /// Candidate runs of UTF-8 read as each code page; the best explanation of
 /// each stretch wins.
-fn find_utf8_in_line(line: &str) -> Vec<Finding> {
+///
+/// `relaxed`: judge every run without asking for evidence of its own (for
+/// the second round of a double encoding, whose first round had it).
+fn find_utf8_in_line(line: &str, relaxed: bool) -> Vec<Finding> {
     let mut candidates: Vec<(Finding, usize)> = Vec::new();
     for page in CodePage::ALL {
         let cells: Vec<Cell> = line
@@ -414,10 +426,28 @@ fn find_utf8_in_line(line: &str) -> Vec<Finding> {
             continue;
         }
         let atoms = atoms(&cells, page);
-        for run in runs(&cells, &atoms) {
-            if let Some(finding) = judge(line, &cells, &atoms[run.clone()], page) {
-                let weight = atoms[run].iter().map(|a| a.end - a.first).sum();
-                candidates.push((finding, weight));
+        let runs = runs(&cells, &atoms);
+        // A run that is damaged beyond doubt makes the weaker ones of the
+        // same code page on the line believable: `AntĂłnio` beside
+        // `ÄŚaputovĂˇ`.
+        let mut confirmed = false;
+        let mut weak = Vec::new();
+        for run in runs {
+            match judge(line, &cells, &atoms[run.clone()], page, relaxed) {
+                Some(finding) => {
+                    confirmed = true;
+                    let weight = atoms[run].iter().map(|a| a.end - a.first).sum();
+                    candidates.push((finding, weight));
+                }
+                None => weak.push(run),
+            }
+        }
+        if confirmed {
+            for run in weak {
+                if let Some(finding) = judge(line, &cells, &atoms[run.clone()], page, true) {
+                    let weight = atoms[run].iter().map(|a| a.end - a.first).sum();
+                    candidates.push((finding, weight));
+                }
             }
         }
     }
@@ -460,7 +490,15 @@ fn runs(cells: &[Cell], atoms: &[Atom]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Decides whether a run of atoms is mojibake, and builds its repair.
-fn judge(line: &str, cells: &[Cell], atoms: &[Atom], page: CodePage) -> Option<Finding> {
+/// `relaxed`: another run of the line in the same code page is damaged
+/// beyond doubt, so a run needs no evidence of its own.
+fn judge(
+    line: &str,
+    cells: &[Cell],
+    atoms: &[Atom],
+    page: CodePage,
+    relaxed: bool,
+) -> Option<Finding> {
     let first = atoms.first()?.first;
     let last = atoms.last()?.end;
     // Widen to whole words: a damaged word is damaged throughout, so every
@@ -493,7 +531,22 @@ fn judge(line: &str, cells: &[Cell], atoms: &[Atom], page: CodePage) -> Option<F
     let signature = atoms
         .iter()
         .any(|a| matches!(cells[a.first].c, 'Ã' | 'Â' | 'â' | 'Ð' | 'Ñ'));
-    if odd == 0 && atoms.len() < 2 && !signature {
+    // `SlovenskГЎ`: a word that mixes scripts as written.
+    let mixed = cells[lo..hi].split(|c| c.c.is_whitespace()).any(|word| {
+        let mut scripts = word.iter().filter_map(|c| script(c.c));
+        scripts
+            .next()
+            .is_some_and(|first| scripts.any(|s| s != first))
+    });
+    if !relaxed && odd == 0 && atoms.len() < 2 && !signature && !mixed {
+        return None;
+    }
+    // One sequence with a space inside is how real text sets a quote after
+    // a one-letter word (`В « Ведомостях »`); the engine's spacing shows in
+    // runs of them.
+    let glued = (first > 0 && cells[first - 1].c.is_alphanumeric())
+        || cells.get(last).is_some_and(|c| c.c.is_alphanumeric());
+    if !relaxed && atoms.len() == 1 && atoms[0].spaced && !signature && !glued {
         return None;
     }
 
@@ -502,20 +555,27 @@ fn judge(line: &str, cells: &[Cell], atoms: &[Atom], page: CodePage) -> Option<F
     let mut exact = true;
     let mut i = first;
     let mut k = 0;
+    let mut last = last;
     while i < last {
         if k < atoms.len() && atoms[k].first == i {
             let atom = &atoms[k];
             repaired.push(atom.decoded);
             i = atom.end;
             k += 1;
+            exact &= !atom.guessed;
             if atom.spaced {
                 exact = false;
                 let next_is_space = cells.get(i).is_some_and(|c| c.c == ' ');
-                let next_is_atom = k < atoms.len() && atoms[k].first == i + 1;
-                if next_is_space && next_is_atom {
-                    // `Р ° РЅ`: spaces on both sides of the mark, both
-                    // the engine's.
+                // The engine spaces a mark on both sides, so whether a word
+                // space followed it is lost; inside a damaged word (`Р ° РЅ`)
+                // there was none, and that is the common case.
+                let word_follows = cells
+                    .get(i + 1)
+                    .is_some_and(|c| c.c.is_alphanumeric() || !c.c.is_ascii());
+                if next_is_space && word_follows {
+                    // Both spaces were the engine's.
                     i += 1;
+                    last = last.max(i);
                 } else if !next_is_space && k < atoms.len() && atoms[k].first == i {
                     // `Р »РІ`: the engine moved the word space in front
                     // of the mark; put it back after it.
@@ -532,7 +592,7 @@ fn judge(line: &str, cells: &[Cell], atoms: &[Atom], page: CodePage) -> Option<F
     let mut chain = vec![page];
     // Double encoding: the repair is itself mojibake of the same kind.
     for _ in 0..2 {
-        let again = find_utf8_in_line(&repaired);
+        let again = find_utf8_in_line(&repaired, true);
         match again.as_slice() {
             [only] if only.start == 0 && only.end == repaired.len() => {
                 let Chain::Utf8As(pages) = &only.chain else {
@@ -624,31 +684,39 @@ fn plausible(text: &str) -> bool {
 /// Windows-1251 or KOI8-R text read as Windows-1252 (or Latin-1): words
 /// made only of accented Latin letters that become Cyrillic words.
 fn find_single_byte_in_line(line: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut words = line.split_whitespace().peekable();
     let offset_of = |word: &str| word.as_ptr() as usize - line.as_ptr() as usize;
-    while let Some(word) = words.next() {
-        let core = word.trim_matches(|c: char| {
-            c.is_ascii_punctuation() || matches!(c, '«' | '»' | '“' | '”' | '„')
-        });
-        if !is_single_byte_candidate(core) {
+    // Each word's core (without the punctuation around it) and how many
+    // characters of the upper half it has, if it is made of them only.
+    let words: Vec<(&str, usize)> = line
+        .split_whitespace()
+        .map(|word| {
+            let core = word.trim_matches(|c: char| {
+                c.is_ascii_punctuation() || matches!(c, '«' | '»' | '“' | '”' | '„' | '…')
+            });
+            (core, single_byte_letters(core))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].1 == 0 {
+            i += 1;
             continue;
         }
-        let start = offset_of(core);
-        let mut end = start + core.len();
-        let mut count = 1;
-        // Take the following words of the same kind into the finding.
-        while let Some(next) = words.peek() {
-            let next_core = next.trim_matches(|c: char| {
-                c.is_ascii_punctuation() || matches!(c, '«' | '»' | '“' | '”' | '„')
-            });
-            if !is_single_byte_candidate(next_core) {
-                break;
-            }
-            end = offset_of(next_core) + next_core.len();
-            count += 1;
-            words.next();
+        let mut j = i;
+        while j < words.len() && words[j].1 > 0 {
+            j += 1;
         }
+        // A group of such words; it needs one of three letters or more, so
+        // that a lone `à` or `è` stays French or Italian.
+        let group = &words[i..j];
+        i = j;
+        if !group.iter().any(|w| w.1 >= 3) {
+            continue;
+        }
+        let start = offset_of(group[0].0);
+        let last = group[group.len() - 1].0;
+        let end = offset_of(last) + last.len();
         let span = &line[start..end];
         let best = [CodePage::Windows1251, CodePage::Koi8R]
             .into_iter()
@@ -661,33 +729,44 @@ fn find_single_byte_in_line(line: &str) -> Vec<Finding> {
                 Some((was, decoded, score))
             })
             .max_by_key(|(was, _, score)| (*score, usize::from(*was == CodePage::Windows1251)));
-        if let Some((was, decoded, score)) = best {
-            let words_total = decoded.split_whitespace().count();
-            if score == words_total && plausible(&decoded) {
-                out.push(Finding {
-                    start,
-                    end,
-                    repaired: decoded,
-                    chain: Chain::SingleByte {
-                        was,
-                        read_as: CodePage::Windows1252,
-                    },
-                    exact: count >= 2 || span.chars().count() >= 4,
-                });
-            }
+        let Some((was, decoded, score)) = best else {
+            continue;
+        };
+        let words_total = decoded
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        if score == words_total && plausible(&decoded) {
+            out.push(Finding {
+                start,
+                end,
+                repaired: decoded,
+                chain: Chain::SingleByte {
+                    was,
+                    read_as: CodePage::Windows1252,
+                },
+                exact: group.len() >= 2 || span.chars().count() >= 4,
+            });
         }
     }
     out
 }
 
-/// A word of three letters or more, all of them accented Latin letters
-/// from the upper half of Windows-1252 (`Ïðèâåò`). Real words in Latin
-/// scripts mix in plain ASCII letters.
-fn is_single_byte_candidate(word: &str) -> bool {
-    word.chars().count() >= 3
-        && word
-            .chars()
-            .all(|c| matches!(c, '\u{c0}'..='\u{ff}') && c != '×' && c != '÷')
+/// For a word made only of characters from the upper half of Windows-1252
+/// (`Ïðèâåò`, `Óêðà¿íè`), with ASCII punctuation inside at most
+/// (`Íüþ-Éîðê`), how many such characters it has; else 0. Real words in
+/// Latin scripts mix in plain ASCII letters.
+fn single_byte_letters(word: &str) -> usize {
+    let mut count = 0;
+    for c in word.chars() {
+        match c {
+            '«' | '»' | '\u{a0}' => return 0,
+            '\u{a1}'..='\u{ff}' => count += 1,
+            '-' | '\'' | '’' => {}
+            _ => return 0,
+        }
+    }
+    count
 }
 
 /// How many words are Cyrillic in a natural case: all lower, all upper, or
@@ -695,13 +774,16 @@ fn is_single_byte_candidate(word: &str) -> bool {
 fn natural_case_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.is_empty() || letters.iter().any(|&c| script(c) != Some(Script::Cyrillic)) {
-                return false;
-            }
-            let rest_lower = letters[1..].iter().all(|c| c.is_lowercase());
-            let all_upper = letters.iter().all(|c| c.is_uppercase());
-            rest_lower || all_upper
+            // `Нью-Йорк`: each part of a hyphenated word on its own.
+            w.split('-').all(|part| {
+                let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
+                if letters.iter().any(|&c| script(c) != Some(Script::Cyrillic)) {
+                    return false;
+                }
+                let rest_lower = letters.iter().skip(1).all(|c| c.is_lowercase());
+                let all_upper = letters.iter().all(|c| c.is_uppercase());
+                rest_lower || all_upper
+            }) && w.chars().any(char::is_alphabetic)
         })
         .count()
 }
@@ -750,6 +832,9 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].repaired, "канал в");
         assert!(!found[0].exact);
+        // A mark with a space at the very end of the text.
+        assert_eq!(find("РєР °").len(), 1);
+        assert_eq!(find("РєР ° ").len(), 1);
     }
 
     #[test]
@@ -760,6 +845,7 @@ mod tests {
             "It’s 25 °C — “quite” warm. ½ © ™ Straße, Ærø, SÃO PAULO, AÇÃO",
             "Azərbaycan, Şəki; Ελληνικά; Tiếng Việt; Łódź; İstanbul; Ägypten",
             "À la carte, déjà vu, naïve façade, Côte d’Ivoire",
+            "В « Ведомостях » и В «Коммерсанте» писали, С ° С и Р ° Р.",
         ] {
             assert_eq!(repair(text), vec![], "{text}");
         }
