@@ -106,3 +106,62 @@ fn corpus_parallel(bencher: Bencher) {
             .sum::<usize>()
     });
 }
+
+/// Text for the mojibake benchmarks, about 64 KB each.
+fn mojibake_input(kind: &str) -> &'static str {
+    static INPUTS: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    let inputs = INPUTS.get_or_init(|| {
+        let clean = include_str!("../fixtures/encoding/eval/clean.txt");
+        let cyrillic: Vec<&str> = clean
+            .lines()
+            .filter(|l| l.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)))
+            .collect();
+        let damaged: Vec<String> = cyrillic
+            .iter()
+            .map(|l| {
+                l.bytes()
+                    .map(|b| mtlint::mojibake::CodePage::Windows1251.decode_byte(b))
+                    .collect()
+            })
+            .collect();
+        let fill = |parts: &[&str]| {
+            let mut text = String::new();
+            while text.len() < 64_000 {
+                for p in parts {
+                    text.push_str(p);
+                    text.push('\n');
+                }
+            }
+            text
+        };
+        let ascii: Vec<&str> = SEEDS
+            .iter()
+            .flat_map(|(_, t)| t.lines())
+            .filter(|l| l.is_ascii())
+            .collect();
+        let typographic: Vec<&str> = SEEDS.iter().flat_map(|(_, t)| t.lines()).collect();
+        let damaged: Vec<&str> = damaged.iter().map(String::as_str).collect();
+        vec![
+            ("ascii", fill(&ascii)),
+            ("typographic", fill(&typographic)),
+            ("cyrillic", fill(&cyrillic)),
+            ("mojibake", fill(&damaged)),
+        ]
+    });
+    &inputs
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .expect("a known input")
+        .1
+}
+
+/// `encoding.mojibake` alone: English without (ascii) and with
+/// (typographic) curly quotes and dashes, real Cyrillic, and Cyrillic that
+/// is all mojibake. The pre-filter makes the first nearly free.
+#[divan::bench(args = ["ascii", "typographic", "cyrillic", "mojibake"])]
+fn mojibake_find(bencher: Bencher, kind: &str) {
+    let text = mojibake_input(kind);
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| mtlint::mojibake::find(black_box(text)).len());
+}

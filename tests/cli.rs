@@ -248,3 +248,24 @@ fn rules_lists_every_rule_as_json() {
         assert!(rule["summary"].as_str().unwrap().ends_with('.'));
     }
 }
+
+#[test]
+fn legacy_input_is_reported_and_fixed_in_its_own_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let text = "Президент України Володимир Зеленський заявив, що армія тримає фронт.Сьогодні міністр оборони сказав те саме журналістам у Києві.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+    fs::write(&path, &bytes).unwrap();
+
+    let out = mtlint_in(dir.path(), &["check", "--format", "jsonl", "a.txt"], None);
+    let report = stdout(&out);
+    assert!(report.contains("encoding.legacy-input"), "{report}");
+    assert!(report.contains("windows-1251"), "{report}");
+    assert!(report.contains("typography.missing-space"), "{report}");
+
+    let out = mtlint_in(dir.path(), &["check", "--fix", "a.txt"], None);
+    assert_eq!(code(&out), 1, "legacy-input stays: {}", stdout(&out));
+    let fixed = text.replace("фронт.Сьогодні", "фронт. Сьогодні");
+    let (expected, _, _) = encoding_rs::WINDOWS_1251.encode(&fixed);
+    assert_eq!(fs::read(&path).unwrap(), expected.as_ref());
+}

@@ -113,12 +113,39 @@ impl CodePage {
         if c.is_ascii() {
             return Some(c as u8);
         }
+        if let Some(&b) = self.direct().get(c as usize) {
+            return (b != 0).then_some(b);
+        }
         let reverse = self.reverse();
         reverse
             .binary_search_by_key(&c, |&(k, _)| k)
             .ok()
             .map(|i| reverse[i].1)
-            .or_else(|| ('\u{80}'..='\u{9f}').contains(&c).then_some(c as u8))
+    }
+
+    /// `byte_of` as a table for the characters below U+2600 (Latin,
+    /// Cyrillic, punctuation, box drawing), where nearly all lookups fall;
+    /// 0 means none.
+    fn direct(self) -> &'static [u8] {
+        static DIRECT: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+        let all = DIRECT.get_or_init(|| {
+            CodePage::ALL
+                .iter()
+                .map(|cp| {
+                    let mut table = vec![0u8; 0x2600];
+                    for (c, slot) in table.iter_mut().enumerate().take(0xA0).skip(0x80) {
+                        *slot = c as u8;
+                    }
+                    for &(c, b) in cp.reverse() {
+                        if let Some(slot) = table.get_mut(c as usize) {
+                            *slot = b;
+                        }
+                    }
+                    table
+                })
+                .collect()
+        });
+        &all[self.index()]
     }
 
     fn reverse(self) -> &'static [(char, u8)] {
@@ -860,5 +887,48 @@ mod tests {
         );
         let found = find("РєР°РЅР°Р»");
         assert_eq!(found[0].chain.to_string(), "UTF-8 read as Windows-1251");
+    }
+
+    /// Random text from characters that take part in mojibake: no panic,
+    /// findings on character boundaries, in order and apart, and repairs
+    /// that settle.
+    #[test]
+    fn random_text_never_breaks_the_finder() {
+        let pool: Vec<char> =
+            "aZ .,-’“”«»°±©®™€ÃÂâÐÑРСВГДЕЁєЅІіїЄЇЎўĂĹÄÅŚ�\u{81}\u{9d}\u{a0}\nкнаПривет"
+                .chars()
+                .collect();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            let found = find(&text);
+            let mut last_end = 0;
+            for f in &found {
+                assert!(
+                    f.start >= last_end && f.start < f.end && f.end <= text.len(),
+                    "{text:?}"
+                );
+                assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                last_end = f.end;
+            }
+            // Repairing again and again settles within a few rounds.
+            let mut current = text.clone();
+            let settled = (0..4).any(|_| {
+                let next = eval::repair(&current);
+                let same = next == current;
+                current = next;
+                same
+            });
+            assert!(settled, "{text:?} keeps changing: {current:?}");
+        }
     }
 }
