@@ -1,6 +1,6 @@
 //! Embeds every file under `rules/` in the binary, so mtlint works alone
-//! from any directory: `rules/lexicon/*.toml` as word lists, the rest as
-//! rule files.
+//! from any directory: `rules/lexicon/*.toml` as word lists,
+//! `rules/kb/**/*.toml` as the knowledge base, the rest as rule files.
 
 use std::env;
 use std::fs;
@@ -30,6 +30,7 @@ fn main() {
     files.sort();
     let mut lexicons = String::new();
     let mut rule_files = String::new();
+    let mut kb = String::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let relative = path.strip_prefix(&rules).expect("collected under rules/");
@@ -41,6 +42,8 @@ fn main() {
         );
         if name.starts_with("lexicon/") {
             lexicons.push_str(&entry);
+        } else if name.starts_with("kb/") {
+            kb.push_str(&entry);
         } else {
             rule_files.push_str(&entry);
         }
@@ -49,7 +52,9 @@ fn main() {
         "/// Built-in rule files: (path as shown in errors, contents).\n\
          pub static RULE_FILES: &[(&str, &str)] = &[\n{rule_files}];\n\
          /// Built-in word lists: (path as shown in errors, contents).\n\
-         pub static LEXICON_FILES: &[(&str, &str)] = &[\n{lexicons}];\n"
+         pub static LEXICON_FILES: &[(&str, &str)] = &[\n{lexicons}];\n\
+         /// The knowledge base: (path as shown in errors, contents).\n\
+         pub static KB_FILES: &[(&str, &str)] = &[\n{kb}];\n"
     );
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");

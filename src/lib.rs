@@ -11,6 +11,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod kb;
 pub mod lexicon;
 pub mod lint;
 pub mod mojibake;

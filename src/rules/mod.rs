@@ -3,6 +3,7 @@
 
 pub mod encoding;
 pub mod file;
+pub mod name;
 #[cfg(test)]
 pub(crate) mod test;
 pub mod typography;
@@ -24,6 +25,8 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(encoding::control_character::ControlCharacter),
         Box::new(encoding::invisible_character::InvisibleCharacter),
         Box::new(encoding::legacy_input::LegacyInput),
+        Box::new(name::known_forms::KnownForms),
+        Box::new(name::digit_placeholder::DigitPlaceholder),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

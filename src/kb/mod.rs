@@ -1,0 +1,498 @@
+//! The knowledge base: people and the offices they held, places, countries,
+//! office names, first-name equivalents and names with digits, read from
+//! `rules/kb/**/*.toml` (embedded in the binary) and compiled once per
+//! process into the indexes and automata the `name` and `title` rules use.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::date::Date;
+use crate::lexicon::KB_FILES;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KbFile {
+    #[serde(default)]
+    person: Vec<Person>,
+    #[serde(default)]
+    place: Vec<Place>,
+    #[serde(default)]
+    office: Vec<OfficeName>,
+    #[serde(default)]
+    country: Vec<Country>,
+    #[serde(default, rename = "first-name")]
+    first_name: Vec<FirstName>,
+    #[serde(default)]
+    name: Vec<DigitName>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub surname: String,
+    /// Other correct spellings.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Known wrong forms of the whole name.
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+    /// Whether `office` lists every office the title checks know that the
+    /// person held (from 2014 on).
+    #[serde(default)]
+    pub complete: bool,
+    /// Where a curated fact is to be checked.
+    #[serde(default)]
+    pub check: Option<String>,
+    /// Where generated facts come from.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub office: Vec<Term>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub country: String,
+    pub office: String,
+    #[serde(deserialize_with = "date")]
+    pub from: Date,
+    #[serde(default, deserialize_with = "optional_date")]
+    pub to: Option<Date>,
+}
+
+impl Term {
+    /// Whether the term covers `day` (the first day in, the last day out).
+    pub fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.to.is_none_or(|to| day < to)
+    }
+}
+
+fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    let text = String::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
+fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    date(d).map(Some)
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    pub country: String,
+    /// Spellings from another language's romanisation ("Kiev").
+    #[serde(default)]
+    pub deprecated: Vec<String>,
+    /// Wrong forms ("Butcha").
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeName {
+    pub id: String,
+    /// The country whose usage this is ("Secretary of State": US).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The form a fix writes.
+    pub phrase: String,
+    pub phrases: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub name: String,
+    pub adjectives: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstName {
+    pub name: String,
+    pub russian: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigitName {
+    pub form: String,
+}
+
+/// What kind of wrong form a known form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WrongKind {
+    /// A misspelling or a machine-translation form ("Anthony Blinken",
+    /// "Dmitry Kuleba", "Butcha").
+    Misspelling,
+    /// Another romanisation that house styles have dropped ("Kiev").
+    Deprecated,
+    /// The name without its diacritics ("Antonio Guterres").
+    Diacritics,
+}
+
+/// A known wrong form and its right form.
+#[derive(Clone, Debug)]
+pub struct WrongForm {
+    pub wrong: String,
+    pub right: String,
+    pub kind: WrongKind,
+    /// What it names, for messages: "the US Secretary of State", "a town in
+    /// Ukraine".
+    pub what: String,
+    /// A place name, which may take a plural `s` ("Bukhas").
+    pub place: bool,
+}
+
+/// An error in a knowledge-base file.
+#[derive(Debug)]
+pub struct KbError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for KbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The compiled knowledge base.
+#[derive(Debug)]
+pub struct Kb {
+    pub people: Vec<Person>,
+    pub places: Vec<Place>,
+    pub offices: Vec<OfficeName>,
+    pub countries: Vec<Country>,
+    pub digit_names: Vec<String>,
+    pub wrong_forms: Vec<WrongForm>,
+    /// All `wrong_forms`, case-sensitive, leftmost-longest.
+    pub wrong_automaton: AhoCorasick,
+    /// Folded surname → people.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Folded full name or variant → people.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+/// Lower case without diacritics: the key names are looked up by.
+pub fn fold(text: &str) -> String {
+    strip_diacritics(text).to_lowercase()
+}
+
+/// "Čaputová" → "Caputova".
+pub fn strip_diacritics(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .nfc()
+        .collect()
+}
+
+impl Kb {
+    /// The built-in knowledge base, loaded once per process.
+    pub fn builtin() -> &'static Kb {
+        static KB: OnceLock<Kb> = OnceLock::new();
+        KB.get_or_init(|| {
+            // The embedded files are checked by `tests::builtin_kb_loads`.
+            Kb::load(KB_FILES).unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
+        })
+    }
+
+    pub fn load(files: &[(&str, &str)]) -> Result<Kb, KbError> {
+        let mut all = KbFile::default();
+        for (path, contents) in files {
+            let file: KbFile = toml::from_str(contents).map_err(|e| KbError {
+                path: (*path).to_owned(),
+                message: e.to_string(),
+            })?;
+            all.person.extend(file.person);
+            all.place.extend(file.place);
+            all.office.extend(file.office);
+            all.country.extend(file.country);
+            all.first_name.extend(file.first_name);
+            all.name.extend(file.name);
+        }
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in all.person.iter().enumerate() {
+            by_surname.entry(fold(&p.surname)).or_default().push(i);
+            for n in std::iter::once(&p.name).chain(&p.variants) {
+                by_name.entry(fold(n)).or_default().push(i);
+            }
+        }
+        let wrong_forms = wrong_forms(&all);
+        let wrong_automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(wrong_forms.iter().map(|w| &w.wrong))
+            .map_err(|e| KbError {
+                path: "rules/kb".to_owned(),
+                message: e.to_string(),
+            })?;
+        Ok(Kb {
+            people: all.person,
+            places: all.place,
+            offices: all.office,
+            countries: all.country,
+            digit_names: all.name.into_iter().map(|n| n.form).collect(),
+            wrong_forms,
+            wrong_automaton,
+            by_surname,
+            by_name,
+        })
+    }
+
+    /// People whose full name or a variant is `name` (any case, with or
+    /// without diacritics).
+    pub fn people_named(&self, name: &str) -> impl Iterator<Item = &Person> {
+        self.by_name
+            .get(&fold(name))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.people[i])
+    }
+
+    /// People with this surname.
+    pub fn people_with_surname(&self, surname: &str) -> impl Iterator<Item = &Person> {
+        self.by_surname
+            .get(&fold(surname))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.people[i])
+    }
+
+    /// The country an adjective or short form names ("Russian" → Russia).
+    pub fn country_of(&self, adjective: &str) -> Option<&str> {
+        self.countries
+            .iter()
+            .find(|c| c.adjectives.iter().any(|a| a == adjective) || c.name == adjective)
+            .map(|c| c.name.as_str())
+    }
+
+    /// The office ids a phrase names, with the country the phrase implies.
+    pub fn offices_named(&self, phrase: &str) -> Vec<(&str, Option<&str>)> {
+        self.offices
+            .iter()
+            .filter(|o| o.phrases.iter().any(|p| p.eq_ignore_ascii_case(phrase)))
+            .map(|o| (o.id.as_str(), o.country.as_deref()))
+            .collect()
+    }
+
+    /// How to write `office` for `country` in a fix: the country's own
+    /// usage if it has one ("Secretary of State"), else the general form.
+    pub fn office_phrase(&self, office: &str, country: &str) -> Option<&str> {
+        let of = |o: &&OfficeName| o.id == office;
+        self.offices
+            .iter()
+            .filter(of)
+            .find(|o| o.country.as_deref() == Some(country))
+            .or_else(|| self.offices.iter().filter(of).find(|o| o.country.is_none()))
+            .map(|o| o.phrase.as_str())
+    }
+}
+
+/// A short description of a person for messages: their latest office.
+pub fn describe(person: &Person) -> String {
+    match person.office.iter().max_by_key(|t| t.from) {
+        Some(term) => format!("{} of {}", term.office.replace('-', " "), term.country),
+        None => "a person in the news".to_owned(),
+    }
+}
+
+fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
+    let mut out: Vec<WrongForm> = Vec::new();
+    let mut push = |wrong: &str, right: &str, kind: WrongKind, what: String| {
+        if wrong != right && !out.iter().any(|w| w.wrong == wrong) {
+            out.push(WrongForm {
+                wrong: wrong.to_owned(),
+                right: right.to_owned(),
+                kind,
+                place: what.starts_with("a place"),
+                what,
+            });
+        }
+    };
+    // Names that are right somewhere are never wrong forms.
+    let right: std::collections::HashSet<&str> = all
+        .person
+        .iter()
+        .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
+        .chain(all.place.iter().map(|p| p.name.as_str()))
+        .collect();
+    let curated_right: std::collections::HashSet<&str> = all
+        .person
+        .iter()
+        .filter(|p| p.source.is_none())
+        .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
+        .collect();
+    for p in &all.person {
+        let what = describe(p);
+        for wrong in &p.misspellings {
+            push(wrong, &p.name, WrongKind::Misspelling, what.clone());
+        }
+        // The Russian form of a Ukrainian or Belarusian first name.
+        let east_slavic = p
+            .office
+            .iter()
+            .any(|t| t.country == "Ukraine" || t.country == "Belarus");
+        if east_slavic {
+            if let Some(rest) = p.name.strip_suffix(&p.surname) {
+                let first = rest.trim();
+                for f in all.first_name.iter().filter(|f| f.name == first) {
+                    for russian in &f.russian {
+                        let wrong = format!("{russian} {}", p.surname);
+                        if !right.contains(wrong.as_str()) {
+                            push(&wrong, &p.name, WrongKind::Misspelling, what.clone());
+                        }
+                    }
+                }
+            }
+        }
+        // The name without diacritics, for curated people only: the
+        // generated names have none to lose (the Factbook drops them, so a
+        // generated "Zuzana Caputova" does not make the plain form right).
+        if p.source.is_none() {
+            let plain = strip_diacritics(&p.name);
+            if plain != p.name && !curated_right.contains(plain.as_str()) {
+                push(&plain, &p.name, WrongKind::Diacritics, what.clone());
+            }
+            let plain_surname = strip_diacritics(&p.surname);
+            if plain_surname != p.surname && plain_surname.chars().count() >= 5 {
+                push(
+                    &plain_surname,
+                    &p.surname,
+                    WrongKind::Diacritics,
+                    what.clone(),
+                );
+            }
+        }
+    }
+    for place in &all.place {
+        let what = format!("a place in {}", place.country);
+        for wrong in &place.misspellings {
+            push(wrong, &place.name, WrongKind::Misspelling, what.clone());
+        }
+        for wrong in &place.deprecated {
+            push(wrong, &place.name, WrongKind::Deprecated, what.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_kb_loads() {
+        let kb = Kb::builtin();
+        assert!(kb.people.len() > 1000);
+        assert!(kb
+            .people_named("Sergei Lavrov")
+            .any(|p| p.name == "Sergey Lavrov"));
+        assert!(kb.people_with_surname("CAPUTOVA").count() >= 1);
+        assert_eq!(kb.country_of("Russian"), Some("Russia"));
+        assert_eq!(
+            kb.office_phrase("foreign-minister", "United States"),
+            Some("Secretary of State")
+        );
+        assert_eq!(
+            kb.office_phrase("foreign-minister", "Russia"),
+            Some("Foreign Minister")
+        );
+    }
+
+    #[test]
+    fn knowledge_base_is_consistent() {
+        let kb = Kb::builtin();
+        let office_ids: std::collections::HashSet<&str> =
+            kb.offices.iter().map(|o| o.id.as_str()).collect();
+        let countries: std::collections::HashSet<&str> =
+            kb.countries.iter().map(|c| c.name.as_str()).collect();
+        for p in kb.people.iter().filter(|p| p.source.is_none()) {
+            assert!(p.check.is_some(), "{}: curated facts need `check`", p.name);
+            assert!(
+                p.name.ends_with(&p.surname) || p.name.starts_with(&p.surname),
+                "{}",
+                p.name
+            );
+            for t in &p.office {
+                assert!(
+                    office_ids.contains(t.office.as_str()),
+                    "{}: office {}",
+                    p.name,
+                    t.office
+                );
+                assert!(
+                    countries.contains(t.country.as_str()),
+                    "{}: country {}",
+                    p.name,
+                    t.country
+                );
+                assert!(
+                    t.to.is_none_or(|to| t.from < to),
+                    "{}: term ends before it starts",
+                    p.name
+                );
+            }
+        }
+        // No wrong form is also a right form, and no chain a → b → c.
+        let wrong: std::collections::HashSet<&str> =
+            kb.wrong_forms.iter().map(|w| w.wrong.as_str()).collect();
+        for w in &kb.wrong_forms {
+            assert!(
+                !wrong.contains(w.right.as_str()),
+                "{} → {} is a chain",
+                w.wrong,
+                w.right
+            );
+        }
+    }
+
+    #[test]
+    fn curated_files_are_sorted() {
+        for (path, contents) in KB_FILES.iter().filter(|(p, _)| !p.contains("generated")) {
+            let file: KbFile = toml::from_str(contents).unwrap();
+            let names: Vec<String> = file
+                .person
+                .iter()
+                .map(|p| p.name.clone())
+                .chain(file.place.iter().map(|p| p.name.clone()))
+                .chain(file.country.iter().map(|c| c.name.clone()))
+                .chain(file.first_name.iter().map(|f| f.name.clone()))
+                .collect();
+            let mut sorted = names.clone();
+            sorted.sort_by_key(|n| fold(n));
+            sorted.dedup();
+            assert_eq!(names, sorted, "{path}: entries must be sorted and unique");
+        }
+    }
+
+    #[test]
+    fn generates_russian_forms_of_ukrainian_names() {
+        let kb = Kb::builtin();
+        let w = kb
+            .wrong_forms
+            .iter()
+            .find(|w| w.wrong == "Dmitry Kuleba")
+            .unwrap();
+        assert_eq!(w.right, "Dmytro Kuleba");
+        let w = kb
+            .wrong_forms
+            .iter()
+            .find(|w| w.wrong == "Antonio Guterres")
+            .unwrap();
+        assert_eq!(
+            (w.right.as_str(), w.kind),
+            ("António Guterres", WrongKind::Diacritics)
+        );
+    }
+}

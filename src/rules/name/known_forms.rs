@@ -1,0 +1,143 @@
+//! `name.misspelling`, `name.deprecated-spelling` and `name.diacritics`:
+//! the wrong forms the knowledge base knows ("Anthony Blinken", "Dmitry
+//! Kuleba", "Butcha"; "Kiev"; "Antonio Guterres"), found in one pass of one
+//! automaton.
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::document::{Document, TokenKind};
+use crate::kb::{Kb, WrongKind};
+use crate::rule::{Check, Context, RuleMeta};
+use crate::text::TextRange;
+
+pub struct KnownForms;
+
+static META: [RuleMeta; 3] = [
+    RuleMeta::builtin(
+        "name.misspelling",
+        Category::Name,
+        Severity::Warning,
+        "A known misspelling or machine-translation form of a name in the knowledge base.",
+        true,
+    ),
+    RuleMeta::builtin(
+        "name.deprecated-spelling",
+        Category::Name,
+        Severity::Info,
+        "A place name in a romanisation that English-language news has dropped (Kiev for Kyiv).",
+        true,
+    ),
+    RuleMeta::builtin(
+        "name.diacritics",
+        Category::Name,
+        Severity::Info,
+        "A name from the knowledge base written without its diacritics.",
+        true,
+    ),
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+impl Check for KnownForms {
+    fn rules(&self) -> &[RuleMeta] {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let kb = Kb::builtin();
+        let text = doc.text;
+        for m in kb.wrong_automaton.find_iter(text) {
+            let form = &kb.wrong_forms[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            if text[..start].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            // A plural or possessive `s` is part of the name's use:
+            // "the whole country will be Bukhas".
+            let mut suffix = "";
+            let rest = &text[end..];
+            if form.place && rest.starts_with('s') && !rest[1..].starts_with(is_word_char) {
+                suffix = "s";
+                end += 1;
+            } else if rest.starts_with(is_word_char) {
+                continue;
+            }
+            let range = TextRange::from_usize(start, end);
+            let in_link = doc.tokens[doc.token_at_or_after(range.start())..]
+                .iter()
+                .take_while(|t| t.range.start() < range.end())
+                .any(|t| t.kind == TokenKind::Link);
+            if in_link {
+                continue;
+            }
+            let found = &text[start..end];
+            let right = format!("{}{suffix}", form.right);
+            let (meta, message, fix) = match form.kind {
+                WrongKind::Misspelling => (
+                    &META[0],
+                    format!("`{found}` is a misspelling of `{right}` ({})", form.what),
+                    Fix::safe(format!("Write `{right}`"), vec![Edit::replace(range, right.clone())]),
+                ),
+                WrongKind::Deprecated => (
+                    &META[1],
+                    format!("`{found}` is the Russian-derived spelling of {}; English-language news writes `{right}`", form.what),
+                    Fix::unsafe_(format!("Write `{right}`"), vec![Edit::replace(range, right.clone())]),
+                ),
+                WrongKind::Diacritics => (
+                    &META[2],
+                    format!("`{found}` has lost its diacritics: `{right}`"),
+                    Fix::unsafe_(format!("Write `{right}`"), vec![Edit::replace(range, right.clone())]),
+                ),
+            };
+            cx.report(meta.diagnostic(range, message).with_fix(fix));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    #[test]
+    fn flags_known_wrong_forms() {
+        assert_fixes(
+            &KnownForms,
+            "Secretary of State Anthony Blinken said",
+            "Secretary of State Antony Blinken said",
+        );
+        assert_fixes(
+            &KnownForms,
+            "Foreign Minister Dmitry Kuleba",
+            "Foreign Minister Dmytro Kuleba",
+        );
+        assert_fixes(
+            &KnownForms,
+            "the cities of Izum and Butcha; it will be Bukhas.",
+            "the cities of Izium and Bucha; it will be Buchas.",
+        );
+        assert_fixes(
+            &KnownForms,
+            "WNBA star Britney Greener",
+            "WNBA star Brittney Griner",
+        );
+        assert_flags(
+            &KnownForms,
+            "Antonio Guterres and Zuzana Caputova in Kiev",
+            &["Antonio Guterres", "Zuzana Caputova", "Kiev"],
+        );
+    }
+
+    #[test]
+    fn allows_right_forms_and_look_alikes() {
+        for text in [
+            "Antony Blinken, Dmytro Kuleba, Olena Zelenska and António Guterres in Kyiv.",
+            "Anthony Blinkens is not a name we know; nor is Kievan Rus a city.",
+            "Visit https://example.com/Butcha for details.",
+            "Dmitry Peskov and Sergei Lavrov spoke.",
+        ] {
+            assert_clean(&KnownForms, text);
+        }
+    }
+}

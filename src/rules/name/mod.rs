@@ -1,0 +1,5 @@
+//! Names of people, places and organisations: known wrong forms, forms
+//! without their diacritics, and digits a translation plugin ate.
+
+pub mod digit_placeholder;
+pub mod known_forms;
