@@ -64,8 +64,16 @@ def holder(segment):
         )
         if m and len(m.group(2)) > 1:
             given = [g for g in m.group(1).split() if not g.startswith("(") and g != "Dr."]
+            words = m.group(2).split()
+            if all(re.fullmatch(r"[IVX]+", w) for w in words) and given:
+                # "Queen ELIZABETH II" read as given name + numeral.
+                words = [given.pop()]
+            # A regnal number is not part of the name: "CHARLES III".
+            numeral = []
+            while len(words) > 1 and re.fullmatch(r"[IVX]+", words[-1]):
+                numeral.insert(0, words.pop())
             surname = " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
-                               for w in m.group(2).split())
+                               for w in words)
             return office, given, surname, parse_date(m.group(3))
     return None
 
@@ -104,7 +112,8 @@ def main(path):
             merged.append({"surname": surname, "since": since, "given": given})
         for i, term in enumerate(merged):
             name = " ".join(term["given"][:1] + [term["surname"]])
-            person = people[(name, country)]
+            # One entry a name: a monarch of many realms is one person.
+            person = people[name]
             person["surname"] = term["surname"]
             person["given"] = term["given"] or person["given"]
             entry = {"country": country, "office": office, "from": term["since"]}
@@ -120,8 +129,8 @@ def main(path):
         "",
     ]
     q = lambda s: json.dumps(s, ensure_ascii=False)
-    for (name, country) in sorted(people, key=lambda k: (k[0].lower(), k[1])):
-        person = people[(name, country)]
+    for name in sorted(people, key=str.lower):
+        person = people[name]
         out.append("[[person]]")
         out.append(f"name = {q(name)}")
         out.append(f"surname = {q(person['surname'])}")

@@ -6,6 +6,7 @@ pub mod file;
 pub mod name;
 #[cfg(test)]
 pub(crate) mod test;
+pub mod title;
 pub mod typography;
 
 use std::collections::HashSet;
@@ -27,6 +28,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(encoding::legacy_input::LegacyInput),
         Box::new(name::known_forms::KnownForms),
         Box::new(name::digit_placeholder::DigitPlaceholder),
+        Box::new(title::wrong_office::WrongOffice),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

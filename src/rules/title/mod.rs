@@ -1,0 +1,4 @@
+//! Titles: a known person given an office they did not hold at the
+//! article's date.
+
+pub mod wrong_office;
