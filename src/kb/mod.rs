@@ -181,6 +181,8 @@ pub struct Kb {
     by_surname: HashMap<String, Vec<usize>>,
     /// Folded full name or variant → people.
     by_name: HashMap<String, Vec<usize>>,
+    /// Folded first word of the name or a variant → people.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 /// Lower case without diacritics: the key names are looked up by.
@@ -223,10 +225,17 @@ impl Kb {
         }
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in all.person.iter().enumerate() {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
             for n in std::iter::once(&p.name).chain(&p.variants) {
                 by_name.entry(fold(n)).or_default().push(i);
+                if let Some(first) = n.split_whitespace().next().filter(|f| *f != p.surname) {
+                    let list = by_first.entry(fold(first)).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
             }
         }
         let wrong_forms = wrong_forms(&all);
@@ -247,6 +256,7 @@ impl Kb {
             wrong_automaton,
             by_surname,
             by_name,
+            by_first,
         })
     }
 
@@ -260,10 +270,25 @@ impl Kb {
             .map(|&i| &self.people[i])
     }
 
+    /// Whether `text` is a known wrong form (reported by name.misspelling
+    /// and its kin).
+    pub fn is_known_wrong(&self, text: &str) -> bool {
+        self.wrong_forms.iter().any(|w| w.wrong == text)
+    }
+
     /// People with this surname.
     pub fn people_with_surname(&self, surname: &str) -> impl Iterator<Item = &Person> {
         self.by_surname
             .get(&fold(surname))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.people[i])
+    }
+
+    /// People whose name or a variant starts with this first name.
+    pub fn people_with_first_name(&self, first: &str) -> impl Iterator<Item = &Person> {
+        self.by_first
+            .get(&fold(first))
             .into_iter()
             .flatten()
             .map(|&i| &self.people[i])

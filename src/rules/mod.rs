@@ -28,6 +28,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(encoding::legacy_input::LegacyInput),
         Box::new(name::known_forms::KnownForms),
         Box::new(name::digit_placeholder::DigitPlaceholder),
+        Box::new(name::near_miss::NearMiss),
         Box::new(title::wrong_office::WrongOffice),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),

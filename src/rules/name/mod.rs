@@ -3,3 +3,4 @@
 
 pub mod digit_placeholder;
 pub mod known_forms;
+pub mod near_miss;

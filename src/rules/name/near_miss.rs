@@ -1,0 +1,179 @@
+//! `name.near-miss`: a two-word name one slip away from a person in the
+//! knowledge base, when the rest agrees: the surname is right and the first
+//! name is near ("Ulmas Reinsalu"), the first name is right and the surname
+//! near ("Denys Shmyal", "Jens Stoltenbreg"), or both are near and the
+//! whole is very close ("Subramaniam Jashankar"). Spellings that differ
+//! only by transliteration (kh/h, y/i/j, ts/c, doubled letters) are
+//! variants, not slips, and are left alone. The fix is a "did you mean"
+//! (unsafe).
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::document::{Document, TokenKind};
+use crate::kb::{describe, fold, Kb, Person};
+use crate::rule::{Check, Context, RuleMeta};
+use crate::text::TextRange;
+
+pub struct NearMiss;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "name.near-miss",
+    Category::Name,
+    Severity::Warning,
+    "A name one slip away from a person in the knowledge base, when the rest of the name agrees.",
+    true,
+);
+
+/// A spelling with the differences of transliteration taken out: the
+/// distance that is left is a slip.
+fn skeleton(word: &str) -> String {
+    let folded = fold(word);
+    let s = folded
+        .replace("kh", "h")
+        .replace("ch", "h")
+        .replace("ts", "c")
+        .replace("tz", "c")
+        .replace(['y', 'j'], "i");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `found` is a slip of `right`: not a transliteration variant, and
+/// one edit (two in a long word) away once transliteration is taken out.
+fn slip(found: &str, right: &str) -> bool {
+    let (a, b) = (skeleton(found), skeleton(right));
+    if a == b
+        || found.chars().next().map(|c| c.to_lowercase().next())
+            != right.chars().next().map(|c| c.to_lowercase().next())
+    {
+        return false;
+    }
+    let allowed = if b.chars().count() >= 9 { 2 } else { 1 };
+    strsim::damerau_levenshtein(&a, &b) <= allowed
+}
+
+fn first_name(p: &Person) -> Option<&str> {
+    p.name.split_whitespace().next().filter(|f| *f != p.surname)
+}
+
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '’' || c == '\'')
+}
+
+impl Check for NearMiss {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let kb = Kb::builtin();
+        let tokens = &doc.tokens;
+        for pair in tokens.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
+                continue;
+            }
+            // One space between the two words.
+            if doc.slice(TextRange::new(a.range.end(), b.range.start())) != " " {
+                continue;
+            }
+            let (first, last) = (doc.slice(a.range), doc.slice(b.range));
+            if !is_name_word(first) || !is_name_word(last) || last.chars().count() < 4 {
+                continue;
+            }
+            let full = format!("{first} {last}");
+            if kb.people_named(&full).next().is_some() || kb.is_known_wrong(&full) {
+                continue;
+            }
+            let mut matches: Vec<&Person> = Vec::new();
+            // The surname is right, the first name slipped.
+            if first.chars().count() >= 4 {
+                matches.extend(
+                    kb.people_with_surname(last)
+                        .filter(|p| first_name(p).is_some_and(|f| slip(first, f))),
+                );
+            }
+            // The first name is right, the surname slipped.
+            if last.chars().count() >= 5 {
+                matches.extend(
+                    kb.people_with_first_name(first)
+                        .filter(|p| p.surname.chars().count() >= 5 && slip(last, &p.surname)),
+                );
+            }
+            // Both slipped, and the whole is very close (curated people).
+            if matches.is_empty() {
+                matches.extend(kb.people.iter().filter(|p| {
+                    p.source.is_none()
+                        && first_name(p).is_some_and(|f| slip(first, f))
+                        && slip(last, &p.surname)
+                        && strsim::jaro_winkler(&fold(&full), &fold(&p.name)) >= 0.9
+                }));
+            }
+            matches.sort_by(|x, y| x.name.cmp(&y.name));
+            matches.dedup_by(|x, y| x.name == y.name);
+            let [person] = matches.as_slice() else {
+                continue;
+            };
+            let range = TextRange::new(a.range.start(), b.range.end());
+            cx.report(
+                META.diagnostic(
+                    range,
+                    format!(
+                        "`{full}` looks like a slip for `{}` ({})",
+                        person.name,
+                        describe(person)
+                    ),
+                )
+                .with_fix(Fix::unsafe_(
+                    format!("Did you mean `{}`?", person.name),
+                    vec![Edit::replace(range, person.name.clone())],
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_fixes};
+
+    #[test]
+    fn flags_slips_when_the_rest_agrees() {
+        assert_fixes(
+            &NearMiss,
+            "minister, Ulmas Reinsalu, said",
+            "minister, Urmas Reinsalu, said",
+        );
+        assert_fixes(
+            &NearMiss,
+            "prime minister Denys Shmyal to tour",
+            "prime minister Denys Shmyhal to tour",
+        );
+        assert_fixes(&NearMiss, "Jens Stoltenbreg said", "Jens Stoltenberg said");
+        assert_fixes(
+            &NearMiss,
+            "India’s top diplomat, Subramaniam Jashankar, also",
+            "India’s top diplomat, Subrahmanyam Jaishankar, also",
+        );
+    }
+
+    #[test]
+    fn allows_real_names_and_transliterations() {
+        for text in [
+            "Urmas Reinsalu, Denys Shmyhal, Jens Stoltenberg and Olena Zelenska.",
+            "Volodymyr Zelenskyi and Denis Shmygal are transliterations.",
+            "Paul Whelan, Maria Zakharova, Wang Yi and Karim Khan.",
+            "Imran Khan and Sadiq Khan are other people.",
+            "The New York Times and the Security Council met.",
+        ] {
+            assert_clean(&NearMiss, text);
+        }
+    }
+}
