@@ -29,6 +29,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(name::known_forms::KnownForms),
         Box::new(name::digit_placeholder::DigitPlaceholder),
         Box::new(name::near_miss::NearMiss),
+        Box::new(name::inconsistent::Inconsistent),
         Box::new(title::wrong_office::WrongOffice),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),

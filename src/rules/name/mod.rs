@@ -2,5 +2,6 @@
 //! without their diacritics, and digits a translation plugin ate.
 
 pub mod digit_placeholder;
+pub mod inconsistent;
 pub mod known_forms;
 pub mod near_miss;

@@ -25,7 +25,7 @@ static META: RuleMeta = RuleMeta::builtin(
 
 /// A spelling with the differences of transliteration taken out: the
 /// distance that is left is a slip.
-fn skeleton(word: &str) -> String {
+pub fn skeleton(word: &str) -> String {
     let folded = fold(word);
     let s = folded
         .replace("kh", "h")
@@ -44,7 +44,7 @@ fn skeleton(word: &str) -> String {
 
 /// Whether `found` is a slip of `right`: not a transliteration variant, and
 /// one edit (two in a long word) away once transliteration is taken out.
-fn slip(found: &str, right: &str) -> bool {
+pub fn slip(found: &str, right: &str) -> bool {
     let (a, b) = (skeleton(found), skeleton(right));
     if a == b
         || found.chars().next().map(|c| c.to_lowercase().next())

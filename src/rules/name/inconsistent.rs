@@ -1,0 +1,219 @@
+//! `name.inconsistent`: one name spelled two ways in one article ("Britney
+//! Greener" … "Griner", "Kharkov" … "Kharkiv", "Shmyhal" … "Shmygal").
+//! Works without the knowledge base: two capitalised words that differ by a
+//! slip or by transliteration. The suggestion is the knowledge-base form
+//! when one of them is known, else the form the article uses most.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::document::{Document, TokenKind};
+use crate::kb::Kb;
+use crate::rule::{Check, Context, RuleMeta};
+use crate::rules::name::near_miss::skeleton;
+use crate::text::TextRange;
+
+pub struct Inconsistent;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "name.inconsistent",
+    Category::Name,
+    Severity::Warning,
+    "One name spelled two ways in the same article.",
+    true,
+);
+
+#[derive(Default)]
+struct Uses<'a> {
+    ranges: Vec<TextRange>,
+    /// The capitalised words that follow it: a first name's surnames.
+    next: Vec<&'a str>,
+    /// Used inside a sentence, not only as its first word: a proper noun.
+    mid_sentence: bool,
+}
+
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    word.chars().count() >= 5
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+}
+
+/// Whether two spellings are one name: not one a prefix of the other
+/// (`Russia`/`Russian`, `Biden`/`Bidens`), and one edit apart once
+/// transliteration is taken out, or equal after it.
+fn same_name(a: &str, b: &str) -> bool {
+    if a.starts_with(b) || b.starts_with(a) {
+        return false;
+    }
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    if sa == sb {
+        return true;
+    }
+    // A different ending is inflection (`Sweden`/`Swedes`,
+    // `Україна`/`України`), not another spelling.
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if common + 2 >= a.chars().count().max(b.chars().count()) {
+        return false;
+    }
+    let first = |s: &str| s.chars().next();
+    first(&sa) == first(&sb) && strsim::damerau_levenshtein(&sa, &sb) <= 1
+}
+
+impl Check for Inconsistent {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let kb = Kb::builtin();
+        let mut words: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
+        let mut lower_words = std::collections::HashSet::new();
+        for sentence in &doc.sentences {
+            let tokens = &doc.tokens[sentence.tokens.clone()];
+            for (i, t) in tokens.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = doc.slice(t.range);
+                if word.starts_with(char::is_lowercase) {
+                    lower_words.insert(word.to_lowercase());
+                }
+                if !is_name_word(word) {
+                    continue;
+                }
+                let uses = words.entry(word).or_default();
+                uses.ranges.push(t.range);
+                if let Some(next) = tokens.get(i + 1) {
+                    let next_word = doc.slice(next.range);
+                    let gap = TextRange::new(t.range.end(), next.range.start());
+                    if doc.slice(gap) == " " && next_word.starts_with(char::is_uppercase) {
+                        uses.next.push(next_word);
+                    }
+                }
+                uses.mid_sentence |= i > 0 && !doc.is_headline_at(t.range.start());
+            }
+        }
+        // Words the article also writes in lower case are ordinary words.
+        words.retain(|w, _| !lower_words.contains(&w.to_lowercase()));
+        // Occurrences inside known wrong forms are name.misspelling's.
+        let wrong: Vec<(usize, usize)> = kb
+            .wrong_automaton
+            .find_iter(doc.text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let known = |w: &str| {
+            kb.people_with_surname(w).next().is_some()
+                || kb.people_with_first_name(w).next().is_some()
+                || kb.places.iter().any(|p| p.name == w)
+        };
+        let first_name = |w: &str| kb.people_with_first_name(w).next().is_some();
+        let list: Vec<(&str, &Uses)> = words
+            .iter()
+            .filter(|(w, _)| !kb.is_known_wrong(w) && !kb.is_known_wrong(w.trim_end_matches('s')))
+            .map(|(w, u)| (*w, u))
+            .collect();
+        for (i, &(a, ua)) in list.iter().enumerate() {
+            for &(b, ub) in &list[i + 1..] {
+                // Both proper nouns (capitalised inside a sentence), or one
+                // a name the base knows.
+                let proper = (ua.mid_sentence && ub.mid_sentence) || known(a) || known(b);
+                if !proper || !same_name(a, b) {
+                    continue;
+                }
+                // Dmytro Kuleba and Dmitry Peskov are two people: first
+                // names count only before the same surname.
+                let shared_surname = ua.next.iter().any(|n| ub.next.contains(n));
+                if (first_name(a) || first_name(b)) && !shared_surname {
+                    continue;
+                }
+                // The base's form, else the majority; a tie is reported at
+                // the later spelling without a fix.
+                let a_first = ua.ranges[0].start() < ub.ranges[0].start();
+                let (right, wrong_word, wrong_uses, certain) = match (known(a), known(b)) {
+                    // `Antonio` for `António`: the accents were lost.
+                    _ if crate::kb::strip_diacritics(a) == b => (a, b, ub, known(a)),
+                    _ if crate::kb::strip_diacritics(b) == a => (b, a, ua, known(b)),
+                    (true, false) => (a, b, ub, true),
+                    (false, true) => (b, a, ua, true),
+                    _ if ua.ranges.len() > ub.ranges.len() => (a, b, ub, true),
+                    _ if ub.ranges.len() > ua.ranges.len() => (b, a, ua, true),
+                    _ if a_first => (a, b, ub, false),
+                    _ => (b, a, ua, false),
+                };
+                for &range in &wrong_uses.ranges {
+                    let (s, e) = (range.start().to_usize(), range.end().to_usize());
+                    if wrong.iter().any(|&(ws, we)| ws <= s && e <= we) {
+                        continue;
+                    }
+                    // `Dmytro Kuleba` is right as it stands, and the change
+                    // must not make a known wrong form (`Dmitry Kuleba`).
+                    let next = doc.text[e..]
+                        .strip_prefix(' ')
+                        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+                        .unwrap_or_default();
+                    if !next.is_empty()
+                        && (kb
+                            .people_named(&format!("{wrong_word} {next}"))
+                            .next()
+                            .is_some()
+                            || kb.is_known_wrong(&format!("{right} {next}")))
+                    {
+                        continue;
+                    }
+                    let diagnostic = META.diagnostic(
+                        range,
+                        format!("`{wrong_word}` and `{right}` are one name spelled two ways in this article"),
+                    );
+                    cx.report(if certain {
+                        diagnostic.with_fix(Fix::unsafe_(
+                            format!("Write `{right}` throughout"),
+                            vec![Edit::replace(range, right)],
+                        ))
+                    } else {
+                        diagnostic
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    #[test]
+    fn flags_one_name_spelled_two_ways() {
+        assert_fixes(
+            &Inconsistent,
+            "Missiles hit Avdeevka. Residents of Avdiivka fled. The mayor of Avdiivka spoke.",
+            "Missiles hit Avdiivka. Residents of Avdiivka fled. The mayor of Avdiivka spoke.",
+        );
+        assert_flags(
+            &Inconsistent,
+            "Defence Minister Oleksiy Reznikov said. Later Oleksii Reznikov left.",
+            &["Oleksii"],
+        );
+        assert_fixes(
+            &Inconsistent,
+            "They met the star Brittany Greener. Griner was later released.",
+            "They met the star Brittany Griner. Griner was later released.",
+        );
+    }
+
+    #[test]
+    fn allows_different_words() {
+        for text in [
+            "Russia and the Russian army; Biden and the Bidens.",
+            "Where was it? There was nothing. Where now?",
+            "Austria and Australia met; in Sweden the Swedes voted.",
+            "The King at Buckingham Palace. Place your bets, said the Palace.",
+            "Shmyhal met Shmyhal again.",
+            "Dmytro Kuleba and Dmitry Peskov are two people.",
+        ] {
+            assert_clean(&Inconsistent, text);
+        }
+    }
+}
