@@ -165,3 +165,34 @@ fn mojibake_find(bencher: Bencher, kind: &str) {
         .counter(BytesCount::of_str(text))
         .bench(|| mtlint::mojibake::find(black_box(text)).len());
 }
+
+/// Loading and compiling the knowledge base (people, offices, places, the
+/// wrong-form automaton): paid once per process.
+#[divan::bench(sample_count = 20)]
+fn kb_load() -> usize {
+    let files = mtlint::lexicon::KB_FILES;
+    mtlint::kb::Kb::load(black_box(files))
+        .expect("the knowledge base loads")
+        .people
+        .len()
+}
+
+/// One rule at a time on the longest seed: where the time goes.
+#[divan::bench(args = [
+    "encoding.mojibake", "name.misspelling", "name.near-miss", "name.inconsistent",
+    "name.digit-placeholder", "title.wrong-office", "title.misspelled-office",
+    "typography.missing-space", "typography.doubled-word",
+    "typography.space-before-punctuation",
+])]
+fn rule(bencher: Bencher, id: &str) {
+    let registry = Registry::builtin().expect("the built-in rules load");
+    let enabled = registry
+        .select(&[id.to_owned()], &[])
+        .expect("a known rule");
+    let linter = Linter::new(registry, enabled, Settings::default());
+    let text = SEEDS[2].1;
+    linter.lint(text);
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| linter.lint(black_box(text)).len());
+}

@@ -282,22 +282,46 @@ fn normalize(text: &str, mut transform: impl FnMut(&str, &mut String)) -> Normal
         return NormalizedText::identity(text);
     }
     // Runs begin at each starter (combining class 0), so composition never
-    // crosses a run boundary and every run maps back as a whole.
-    let mut run_start = 0;
+    // crosses a run boundary and every run maps back as a whole. Stretches
+    // of ASCII are one run each: they keep their length.
+    let bytes = text.as_bytes();
     let mut buffer = String::new();
-    let mut chars = text.char_indices().peekable();
-    while chars.next().is_some() {
-        let next_is_starter = chars
-            .peek()
-            .is_none_or(|&(_, c)| canonical_combining_class(c) == 0);
-        if next_is_starter {
-            let end = chars.peek().map_or(text.len(), |&(j, _)| j);
-            let run = &text[run_start..end];
-            buffer.clear();
-            transform(run, &mut buffer);
-            out.push(run_start, run, &buffer);
-            run_start = end;
+    let mut i = 0;
+    while i < text.len() {
+        if bytes[i].is_ascii() {
+            let mut j = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(text.len(), |n| i + n);
+            // An ASCII letter with a combining mark after it composes.
+            if text[j..]
+                .chars()
+                .next()
+                .is_some_and(|c| canonical_combining_class(c) != 0)
+            {
+                j -= 1;
+            }
+            if j > i {
+                let run = &text[i..j];
+                buffer.clear();
+                transform(run, &mut buffer);
+                out.push(i, run, &buffer);
+                i = j;
+                continue;
+            }
         }
+        let mut end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        while let Some(c) = text[end..].chars().next() {
+            if canonical_combining_class(c) == 0 {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let run = &text[i..end];
+        buffer.clear();
+        transform(run, &mut buffer);
+        out.push(i, run, &buffer);
+        i = end;
     }
     if out.runs.is_empty() {
         out.runs.push((0, 0, true));

@@ -183,15 +183,22 @@ pub struct Kb {
     by_name: HashMap<String, Vec<usize>>,
     /// Folded first word of the name or a variant → people.
     by_first: HashMap<String, Vec<usize>>,
+    wrong_set: std::collections::HashSet<String>,
 }
 
 /// Lower case without diacritics: the key names are looked up by.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     strip_diacritics(text).to_lowercase()
 }
 
 /// "Čaputová" → "Caputova".
 pub fn strip_diacritics(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect::<String>()
@@ -246,6 +253,7 @@ impl Kb {
                 path: "rules/kb".to_owned(),
                 message: e.to_string(),
             })?;
+        let wrong_set = wrong_forms.iter().map(|w| w.wrong.clone()).collect();
         Ok(Kb {
             people: all.person,
             places: all.place,
@@ -257,6 +265,7 @@ impl Kb {
             by_surname,
             by_name,
             by_first,
+            wrong_set,
         })
     }
 
@@ -273,7 +282,7 @@ impl Kb {
     /// Whether `text` is a known wrong form (reported by name.misspelling
     /// and its kin).
     pub fn is_known_wrong(&self, text: &str) -> bool {
-        self.wrong_forms.iter().any(|w| w.wrong == text)
+        self.wrong_set.contains(text)
     }
 
     /// People with this surname.

@@ -3,9 +3,6 @@
 //! restored from the same article when it writes the name with digits
 //! ("G-20"), else from the knowledge base when only one known name fits.
 
-use regex::Regex;
-use std::sync::OnceLock;
-
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::kb::Kb;
@@ -22,12 +19,33 @@ static META: RuleMeta = RuleMeta::builtin(
     true,
 );
 
-fn placeholder() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // The letters and hyphen before the placeholder name it: `G`, `COVID-`.
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?P<prefix>[A-Za-z]*-?)XNUMX(?P<suffix>[A-Za-z%]*)").expect("a valid regex")
-    })
+/// Each `XNUMX` with the letters (and a hyphen) before it, which name it
+/// (`G`, `COVID-`), and the letters or `%` after it: (start, prefix end,
+/// suffix start, end).
+fn placeholders(text: &str) -> Vec<(usize, usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("XNUMX") {
+        let mut start = at;
+        if start > 0 && bytes[start - 1] == b'-' {
+            start -= 1;
+        }
+        while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        // Inside a longer word or number: not a placeholder we can name.
+        if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] >= 0x80) {
+            continue;
+        }
+        let suffix = at + 5;
+        let end = suffix
+            + bytes[suffix..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic() || **b == b'%')
+                .count();
+        out.push((start, at, suffix, end));
+    }
+    out
 }
 
 /// Forms in the article with digits where the placeholder is: `G-20` and
@@ -37,11 +55,27 @@ fn forms_in(text: &str, prefix: &str) -> Vec<String> {
     if bare.is_empty() {
         return Vec::new();
     }
-    let pattern = format!(r"\b{}-?\d+\b", regex::escape(bare));
-    let Ok(re) = Regex::new(&pattern) else {
-        return Vec::new();
-    };
-    let mut forms: Vec<String> = re.find_iter(text).map(|m| m.as_str().to_owned()).collect();
+    let mut forms = Vec::new();
+    for (at, _) in text.match_indices(bare) {
+        let before_ok = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let rest = &text[at + bare.len()..];
+        let hyphen = usize::from(rest.starts_with('-'));
+        let digits = rest[hyphen..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let end = hyphen + digits;
+        let after_ok = !rest[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if before_ok && digits > 0 && after_ok {
+            forms.push(format!("{bare}{}", &rest[..end]));
+        }
+    }
     forms.sort();
     forms.dedup();
     forms
@@ -57,12 +91,11 @@ impl Check for DigitPlaceholder {
         if !text.contains("XNUMX") {
             return;
         }
-        for caps in placeholder().captures_iter(text) {
-            let whole = caps.get(0).expect("group 0 is the match");
-            let prefix = caps.name("prefix").map_or("", |m| m.as_str());
-            let suffix = caps.name("suffix").map_or("", |m| m.as_str());
-            let range = TextRange::from_usize(whole.start(), whole.end());
-            let found = whole.as_str();
+        for (start, prefix_end, suffix_start, end) in placeholders(text) {
+            let prefix = &text[start..prefix_end];
+            let suffix = &text[suffix_start..end];
+            let range = TextRange::from_usize(start, end);
+            let found = &text[start..end];
             // Which names with digits fit: the article's own first.
             let mut candidates = forms_in(text, prefix);
             let from_article = !candidates.is_empty();

@@ -42,11 +42,13 @@ fn is_name_word(word: &str) -> bool {
 /// Whether two spellings are one name: not one a prefix of the other
 /// (`Russia`/`Russian`, `Biden`/`Bidens`), and one edit apart once
 /// transliteration is taken out, or equal after it.
-fn same_name(a: &str, b: &str) -> bool {
+fn same_name(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if a.starts_with(b) || b.starts_with(a) {
         return false;
     }
-    let (sa, sb) = (skeleton(a), skeleton(b));
+    if sa.len().abs_diff(sb.len()) > 2 {
+        return false;
+    }
     if sa == sb {
         return true;
     }
@@ -57,7 +59,7 @@ fn same_name(a: &str, b: &str) -> bool {
         return false;
     }
     let first = |s: &str| s.chars().next();
-    first(&sa) == first(&sb) && strsim::damerau_levenshtein(&sa, &sb) <= 1
+    first(sa) == first(sb) && strsim::damerau_levenshtein(sa, sb) <= 1
 }
 
 impl Check for Inconsistent {
@@ -77,7 +79,7 @@ impl Check for Inconsistent {
                 }
                 let word = doc.slice(t.range);
                 if word.starts_with(char::is_lowercase) {
-                    lower_words.insert(word.to_lowercase());
+                    lower_words.insert(word);
                 }
                 if !is_name_word(word) {
                     continue;
@@ -95,7 +97,7 @@ impl Check for Inconsistent {
             }
         }
         // Words the article also writes in lower case are ordinary words.
-        words.retain(|w, _| !lower_words.contains(&w.to_lowercase()));
+        words.retain(|w, _| !lower_words.contains(w.to_lowercase().as_str()));
         // Occurrences inside known wrong forms are name.misspelling's.
         let wrong: Vec<(usize, usize)> = kb
             .wrong_automaton
@@ -108,17 +110,19 @@ impl Check for Inconsistent {
                 || kb.places.iter().any(|p| p.name == w)
         };
         let first_name = |w: &str| kb.people_with_first_name(w).next().is_some();
-        let list: Vec<(&str, &Uses)> = words
+        let list: Vec<(&str, String, &Uses)> = words
             .iter()
             .filter(|(w, _)| !kb.is_known_wrong(w) && !kb.is_known_wrong(w.trim_end_matches('s')))
-            .map(|(w, u)| (*w, u))
+            .map(|(w, u)| (*w, skeleton(w), u))
             .collect();
-        for (i, &(a, ua)) in list.iter().enumerate() {
-            for &(b, ub) in &list[i + 1..] {
+        for (i, (a, sa, ua)) in list.iter().enumerate() {
+            let (a, ua) = (*a, *ua);
+            for (b, sb, ub) in &list[i + 1..] {
+                let (b, ub) = (*b, *ub);
                 // Both proper nouns (capitalised inside a sentence), or one
                 // a name the base knows.
                 let proper = (ua.mid_sentence && ub.mid_sentence) || known(a) || known(b);
-                if !proper || !same_name(a, b) {
+                if !proper || !same_name(a, sa, b, sb) {
                     continue;
                 }
                 // Dmytro Kuleba and Dmitry Peskov are two people: first

@@ -13,6 +13,8 @@ use crate::kb::{describe, fold, Kb, Person};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
+use std::sync::OnceLock;
+
 pub struct NearMiss;
 
 static META: RuleMeta = RuleMeta::builtin(
@@ -45,15 +47,37 @@ pub fn skeleton(word: &str) -> String {
 /// Whether `found` is a slip of `right`: not a transliteration variant, and
 /// one edit (two in a long word) away once transliteration is taken out.
 pub fn slip(found: &str, right: &str) -> bool {
-    let (a, b) = (skeleton(found), skeleton(right));
-    if a == b
-        || found.chars().next().map(|c| c.to_lowercase().next())
-            != right.chars().next().map(|c| c.to_lowercase().next())
-    {
+    slip_skeletons(found, &skeleton(found), right, &skeleton(right))
+}
+
+/// [`slip`] with the skeletons already made.
+fn slip_skeletons(found: &str, a: &str, right: &str, b: &str) -> bool {
+    let initial = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
+    if a == b || initial(found) != initial(right) {
         return false;
     }
+    // One edit changes the length by one at most: a cheap test first.
     let allowed = if b.chars().count() >= 9 { 2 } else { 1 };
-    strsim::damerau_levenshtein(&a, &b) <= allowed
+    if a.len().abs_diff(b.len()) > 2 * allowed {
+        return false;
+    }
+    strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+/// The curated people with the skeletons of their first name and surname,
+/// made once.
+fn curated(kb: &'static Kb) -> &'static [(&'static Person, String, String, String)] {
+    static CURATED: OnceLock<Vec<(&'static Person, String, String, String)>> = OnceLock::new();
+    CURATED.get_or_init(|| {
+        kb.people
+            .iter()
+            .filter(|p| p.source.is_none())
+            .filter_map(|p| {
+                let first = first_name(p)?;
+                Some((p, skeleton(first), skeleton(&p.surname), fold(&p.name)))
+            })
+            .collect()
+    })
 }
 
 fn first_name(p: &Person) -> Option<&str> {
@@ -108,12 +132,19 @@ impl Check for NearMiss {
             }
             // Both slipped, and the whole is very close (curated people).
             if matches.is_empty() {
-                matches.extend(kb.people.iter().filter(|p| {
-                    p.source.is_none()
-                        && first_name(p).is_some_and(|f| slip(first, f))
-                        && slip(last, &p.surname)
-                        && strsim::jaro_winkler(&fold(&full), &fold(&p.name)) >= 0.9
-                }));
+                let (first_skel, last_skel) = (skeleton(first), skeleton(last));
+                let folded = fold(&full);
+                matches.extend(
+                    curated(kb)
+                        .iter()
+                        .filter(|(p, f, l, name)| {
+                            first_name(p)
+                                .is_some_and(|right| slip_skeletons(first, &first_skel, right, f))
+                                && slip_skeletons(last, &last_skel, &p.surname, l)
+                                && strsim::jaro_winkler(&folded, name) >= 0.9
+                        })
+                        .map(|(p, ..)| *p),
+                );
             }
             matches.sort_by(|x, y| x.name.cmp(&y.name));
             matches.dedup_by(|x, y| x.name == y.name);

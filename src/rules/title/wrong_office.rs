@@ -66,7 +66,9 @@ fn pattern(kb: &Kb) -> &'static Regex {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let name = r"\p{Lu}[\p{L}’'.-]*";
         let source = format!(
-            r"(?:\b(?P<adj>{})\s+)?\b(?P<office>{})\s+(?P<name>{name}(?:\s+{name}){{0,2}})",
+            // ASCII word boundaries keep the pattern on the fast DFA: the
+            // adjectives and office names are ASCII.
+            r"(?:(?-u:\b)(?P<adj>{})\s+)?(?-u:\b)(?P<office>{})\s+(?P<name>{name}(?:\s+{name}){{0,2}})",
             adjectives.join("|"),
             phrases.join("|"),
         );
