@@ -31,6 +31,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(name::near_miss::NearMiss),
         Box::new(name::inconsistent::Inconsistent),
         Box::new(title::wrong_office::WrongOffice),
+        Box::new(title::inconsistent::Inconsistent),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

@@ -104,8 +104,51 @@ fn near(term: &Term, date: Date) -> bool {
     days(term.from) - GRACE_DAYS <= d && term.to.is_none_or(|to| d < days(to) + GRACE_DAYS)
 }
 
+/// "<Adjective>? <office> <Name>" in a text.
+pub struct Mention<'t> {
+    /// Where the mention starts (the adjective, else the office).
+    pub start: usize,
+    pub office: regex::Match<'t>,
+    pub name: regex::Match<'t>,
+    /// The country the adjective names.
+    pub country: Option<&'static str>,
+}
+
+/// Every office title followed by a name, without those after "former",
+/// "Deputy" and the like, or after an adjective that names no country.
+pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
+    let modifiers = lexicon::builtin().get("office-modifiers");
+    let mut out = Vec::new();
+    for caps in pattern(kb).captures_iter(text) {
+        let office = caps.name("office").expect("the group is not optional");
+        let name = caps.name("name").expect("the group is not optional");
+        let adjective = caps.name("adj");
+        let start = adjective.map_or(office.start(), |a| a.start());
+        // "former President", "Deputy Prime Minister", "ex-President".
+        let before = text[..start].trim_end_matches([' ', '-']);
+        let previous_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        if modifiers.is_some_and(|m| m.contains(previous_word)) {
+            continue;
+        }
+        let country = adjective.and_then(|a| kb.country_of(a.as_str()));
+        if adjective.is_some() && country.is_none() {
+            continue;
+        }
+        out.push(Mention {
+            start,
+            office,
+            name,
+            country,
+        });
+    }
+    out
+}
+
 /// The people a name after an office title refers to.
-fn resolve<'k>(kb: &'k Kb, words: &[&str]) -> Vec<&'k Person> {
+pub fn resolve<'k>(kb: &'k Kb, words: &[&str]) -> Vec<&'k Person> {
     for n in (2..=words.len()).rev() {
         let full = words[..n].join(" ");
         let found: Vec<&Person> = kb.people_named(&full).collect();
@@ -151,25 +194,11 @@ impl Check for WrongOffice {
         let kb = Kb::builtin();
         let text = doc.text;
         let date = cx.settings.date.or_else(|| article_date(text));
-        let modifiers = lexicon::builtin().get("office-modifiers");
-        for caps in pattern(kb).captures_iter(text) {
-            let office_m = caps.name("office").expect("the group is not optional");
-            let name_m = caps.name("name").expect("the group is not optional");
-            let adjective = caps.name("adj");
-            let start = adjective.map_or(office_m.start(), |a| a.start());
-            // "former President", "Deputy Prime Minister", "ex-President".
-            let before = text[..start].trim_end_matches([' ', '-']);
-            let previous_word = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or_default();
-            if modifiers.is_some_and(|m| m.contains(previous_word)) {
-                continue;
-            }
-            let country = adjective.and_then(|a| kb.country_of(a.as_str()));
-            if adjective.is_some() && country.is_none() {
-                continue;
-            }
+        for mention in mentions(kb, text) {
+            let office_m = mention.office;
+            let name_m = mention.name;
+            let start = mention.start;
+            let country = mention.country;
             let offices = kb.offices_named(office_m.as_str());
             let words: Vec<&str> = name_m.as_str().split_whitespace().collect();
             let people = resolve(kb, &words);
