@@ -1,6 +1,7 @@
 //! Embeds every file under `rules/` in the binary, so mtlint works alone
 //! from any directory: `rules/lexicon/*.toml` as word lists,
-//! `rules/kb/**/*.toml` as the knowledge base, the rest as rule files.
+//! `rules/kb/**/*.toml` as the knowledge base, `*.signals.toml` as the
+//! line signals of the junk scorer, the rest as rule files.
 
 use std::env;
 use std::fs;
@@ -31,6 +32,7 @@ fn main() {
     let mut lexicons = String::new();
     let mut rule_files = String::new();
     let mut kb = String::new();
+    let mut signals = String::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let relative = path.strip_prefix(&rules).expect("collected under rules/");
@@ -44,6 +46,8 @@ fn main() {
             lexicons.push_str(&entry);
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
+        } else if name.ends_with(".signals.toml") {
+            signals.push_str(&entry);
         } else {
             rule_files.push_str(&entry);
         }
@@ -54,7 +58,9 @@ fn main() {
          /// Built-in word lists: (path as shown in errors, contents).\n\
          pub static LEXICON_FILES: &[(&str, &str)] = &[\n{lexicons}];\n\
          /// The knowledge base: (path as shown in errors, contents).\n\
-         pub static KB_FILES: &[(&str, &str)] = &[\n{kb}];\n"
+         pub static KB_FILES: &[(&str, &str)] = &[\n{kb}];\n\
+         /// Line signals of the junk scorer: (path as shown in errors, contents).\n\
+         pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n"
     );
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");

@@ -3,6 +3,7 @@
 
 pub mod encoding;
 pub mod file;
+pub mod junk;
 pub mod name;
 #[cfg(test)]
 pub(crate) mod test;
@@ -32,6 +33,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(name::inconsistent::Inconsistent),
         Box::new(title::wrong_office::WrongOffice),
         Box::new(title::inconsistent::Inconsistent),
+        Box::new(junk::scraper_line::ScraperLine),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

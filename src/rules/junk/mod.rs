@@ -1,0 +1,4 @@
+//! Scraper junk: what a scraper carried in from the page around the
+//! article.
+
+pub mod scraper_line;

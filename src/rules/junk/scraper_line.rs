@@ -1,0 +1,218 @@
+//! `junk.scraper-line`: a line of page furniture (a follow counter, a
+//! comment widget, a page timer, a bare link, a "Read also" marker, a
+//! section label) found by scoring line signals, not by one pattern per
+//! phrase. The signals and their weights are data
+//! (`rules/junk/*.signals.toml`); the scoring is here:
+//!
+//! - each signal that matches the trimmed line adds its weight;
+//! - a line with some signal gets 1 more when the nearest non-blank line
+//!   before or after it is junk, because furniture comes in clusters;
+//! - a line scoring [`THRESHOLD`] or more is junk.
+//!
+//! The fix deletes the line; it is safe only when every signal that
+//! matched is marked safe (counters, widgets, timers).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::document::Document;
+use crate::lexicon::SIGNAL_FILES;
+use crate::rule::{Check, Context, RuleMeta};
+use crate::text::TextRange;
+
+pub struct ScraperLine;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "junk.scraper-line",
+    Category::Junk,
+    Severity::Warning,
+    "A line of page furniture carried in by the scraper: a counter, a widget, a timer, a link, a section label.",
+    true,
+);
+
+/// The score at which a line is junk: one strong signal, or a weak one
+/// inside a cluster.
+pub const THRESHOLD: u32 = 3;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalFile {
+    signal: Vec<RawSignal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignal {
+    name: String,
+    weight: u32,
+    safe: bool,
+    pattern: String,
+    flag: Vec<String>,
+    allow: Vec<String>,
+}
+
+pub struct Signal {
+    pub name: String,
+    pub weight: u32,
+    pub safe: bool,
+    pub regex: Regex,
+    pub flag: Vec<String>,
+    pub allow: Vec<String>,
+}
+
+/// The built-in signals, compiled once.
+pub fn signals() -> &'static [Signal] {
+    static SIGNALS: OnceLock<Vec<Signal>> = OnceLock::new();
+    SIGNALS.get_or_init(|| {
+        let mut out = Vec::new();
+        for (path, contents) in SIGNAL_FILES {
+            // Checked by `tests::signals_load_and_their_examples_pass`.
+            let file: SignalFile = toml::from_str(contents)
+                .unwrap_or_else(|e| panic!("{path}: invalid signal file: {e}"));
+            for raw in file.signal {
+                let regex = Regex::new(&raw.pattern)
+                    .unwrap_or_else(|e| panic!("{path}: signal `{}`: {e}", raw.name));
+                out.push(Signal {
+                    name: raw.name,
+                    weight: raw.weight,
+                    safe: raw.safe,
+                    regex,
+                    flag: raw.flag,
+                    allow: raw.allow,
+                });
+            }
+        }
+        out
+    })
+}
+
+/// The signals a line raises.
+fn raised(line: &str) -> Vec<&'static Signal> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.len() > 200 {
+        return Vec::new();
+    }
+    signals()
+        .iter()
+        .filter(|s| s.regex.is_match(trimmed))
+        .collect()
+}
+
+impl Check for ScraperLine {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let lines: Vec<(usize, Vec<&Signal>)> = doc
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.blank)
+            .map(|(i, l)| (i, raised(doc.slice(l.range))))
+            .collect();
+        let base: Vec<u32> = lines
+            .iter()
+            .map(|(_, s)| s.iter().map(|s| s.weight).sum())
+            .collect();
+        // Clusters: a weak line next to junk is junk; repeat until settled.
+        let mut junk: Vec<bool> = base.iter().map(|&s| s >= THRESHOLD).collect();
+        for _ in 0..lines.len() {
+            let mut changed = false;
+            for i in 0..lines.len() {
+                if junk[i] || base[i] == 0 {
+                    continue;
+                }
+                let near = (i > 0 && junk[i - 1]) || junk.get(i + 1).copied().unwrap_or(false);
+                if near && base[i] + 1 >= THRESHOLD {
+                    junk[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (k, (index, signals)) in lines.iter().enumerate() {
+            if !junk[k] {
+                continue;
+            }
+            let line = &doc.lines[*index];
+            let names: Vec<&str> = signals.iter().map(|s| s.name.as_str()).collect();
+            // The line and its line break go; the flagged range is the text.
+            let full = doc.line_index.line_range(*index, doc.text);
+            let end = doc.text[full.end().to_usize()..]
+                .find('\n')
+                .map_or(doc.text.len(), |n| full.end().to_usize() + n + 1);
+            let delete = TextRange::from_usize(full.start().to_usize(), end);
+            let trimmed_start = line.range.start().to_usize()
+                + (doc.slice(line.range).len() - doc.slice(line.range).trim_start().len());
+            let trimmed_end =
+                line.range.start().to_usize() + doc.slice(line.range).trim_end().len();
+            let shown = TextRange::from_usize(trimmed_start, trimmed_end.max(trimmed_start));
+            let message = format!(
+                "Scraper junk ({}), not part of the article",
+                names.join(", ")
+            );
+            let edit = vec![Edit::delete(delete)];
+            let fix = if signals.iter().all(|s| s.safe) {
+                Fix::safe("Delete the line", edit)
+            } else {
+                Fix::unsafe_("Delete the line", edit)
+            };
+            cx.report(META.diagnostic(shown, message).with_fix(fix));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    #[test]
+    fn signals_load_and_their_examples_pass() {
+        assert!(!signals().is_empty());
+        for s in signals() {
+            for text in &s.flag {
+                assert!(
+                    s.regex.is_match(text),
+                    "signal `{}` must match {text:?}",
+                    s.name
+                );
+            }
+            for text in &s.allow {
+                assert!(
+                    !s.regex.is_match(text),
+                    "signal `{}` must not match {text:?}",
+                    s.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn flags_page_furniture() {
+        assert_fixes(
+            &ScraperLine,
+            "The talks ended.\n\nComments / 0\n\nThe next day began.\n",
+            "The talks ended.\n\n\nThe next day began.\n",
+        );
+        assert_flags(
+            &ScraperLine,
+            "Article text ends here.\n\nRelated\nnewschain\n\nPOLITICS\nRELATED PEOPLE\n",
+            &["Related", "newschain", "POLITICS", "RELATED PEOPLE"],
+        );
+    }
+
+    #[test]
+    fn leaves_article_lines_alone() {
+        assert_clean(
+            &ScraperLine,
+            "NATO\n\nThe talks ended late, he said.\n\nnewschain reported it first.\n\nPolitics\n",
+        );
+    }
+}
