@@ -8,6 +8,7 @@ pub mod name;
 #[cfg(test)]
 pub(crate) mod test;
 pub mod title;
+pub mod translation;
 pub mod typography;
 
 use std::collections::HashSet;
@@ -34,6 +35,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(title::wrong_office::WrongOffice),
         Box::new(title::inconsistent::Inconsistent),
         Box::new(junk::scraper_line::ScraperLine),
+        Box::new(translation::stray_capital::StrayCapital),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

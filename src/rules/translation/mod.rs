@@ -1,0 +1,4 @@
+//! Machine-translation artifacts other than names: stray capitals mid-
+//! sentence (and, as data, calques in `rules/translation/`).
+
+pub mod stray_capital;
