@@ -36,6 +36,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(title::inconsistent::Inconsistent),
         Box::new(junk::scraper_line::ScraperLine),
         Box::new(translation::stray_capital::StrayCapital),
+        Box::new(translation::scrambled_date::ScrambledDate),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

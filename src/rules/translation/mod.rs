@@ -1,4 +1,5 @@
 //! Machine-translation artifacts other than names: stray capitals mid-
 //! sentence (and, as data, calques in `rules/translation/`).
 
+pub mod scrambled_date;
 pub mod stray_capital;
