@@ -21,17 +21,35 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::lexicon::SIGNAL_FILES;
 use crate::rule::{Check, Context, RuleMeta};
-use crate::text::TextRange;
+use crate::text::{TextRange, TextSize};
 
 pub struct ScraperLine;
 
-static META: RuleMeta = RuleMeta::builtin(
-    "junk.scraper-line",
-    Category::Junk,
-    Severity::Warning,
-    "A line of page furniture carried in by the scraper: a counter, a widget, a timer, a link, a section label.",
-    true,
-);
+static METAS: [RuleMeta; 2] = [
+    RuleMeta::builtin(
+        "junk.scraper-line",
+        Category::Junk,
+        Severity::Warning,
+        "A line of page furniture carried in by the scraper: a counter, a widget, a timer, a link, a section label.",
+        true,
+    ),
+    RuleMeta::builtin(
+        "junk.teaser-block",
+        Category::Junk,
+        Severity::Warning,
+        "The teasers for other articles that follow a \"Related\" or \"Read also\" marker at the end of the page.",
+        true,
+    ),
+];
+const META: &RuleMeta = &METAS[0];
+const TEASERS: &RuleMeta = &METAS[1];
+
+/// Signals that end the article: what follows them is the page's.
+const TAIL_MARKERS: [&str; 2] = ["read-also marker", "comment widget"];
+
+/// The share of lines after a tail marker that must look like teasers
+/// (junk, or short lines without a full stop) for the rest to go too.
+const TEASER_SHARE: f64 = 0.6;
 
 /// The score at which a line is junk: one strong signal, or a weak one
 /// inside a cluster.
@@ -103,7 +121,7 @@ fn raised(line: &str) -> Vec<&'static Signal> {
 
 impl Check for ScraperLine {
     fn rules(&self) -> &[RuleMeta] {
-        std::slice::from_ref(&META)
+        &METAS
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
@@ -136,6 +154,7 @@ impl Check for ScraperLine {
                 break;
             }
         }
+        self.teaser_block(doc, cx, &lines, &junk);
         for (k, (index, signals)) in lines.iter().enumerate() {
             if !junk[k] {
                 continue;
@@ -165,6 +184,64 @@ impl Check for ScraperLine {
             };
             cx.report(META.diagnostic(shown, message).with_fix(fix));
         }
+    }
+}
+
+impl ScraperLine {
+    /// After the first tail marker, the rest of the page when most of it
+    /// looks like teasers: junk lines, headlines (short, no full stop) and
+    /// blurbs cut off with an ellipsis.
+    fn teaser_block(
+        &self,
+        doc: &Document,
+        cx: &mut Context,
+        lines: &[(usize, Vec<&Signal>)],
+        junk: &[bool],
+    ) {
+        let Some(marker) = lines
+            .iter()
+            .position(|(_, s)| s.iter().any(|s| TAIL_MARKERS.contains(&s.name.as_str())))
+        else {
+            return;
+        };
+        let rest = &lines[marker + 1..];
+        if rest.len() < 2 {
+            return;
+        }
+        let teaser_like = rest
+            .iter()
+            .enumerate()
+            .filter(|(k, (index, _))| {
+                let text = doc.slice(doc.lines[*index].range).trim();
+                junk[marker + 1 + k]
+                    || text.ends_with("...")
+                    || text.ends_with('…')
+                    || (text.split_whitespace().count() <= 15 && !text.ends_with('.'))
+            })
+            .count();
+        // Nothing to add when every line is junk on its own.
+        let all_junk = (marker + 1..lines.len()).all(|k| junk[k]);
+        if all_junk || (teaser_like as f64) < TEASER_SHARE * rest.len() as f64 {
+            return;
+        }
+        let first = doc.lines[rest[0].0].range.start();
+        let last = doc.lines[rest[rest.len() - 1].0].range.end();
+        let range = TextRange::new(first, last);
+        let marker_text = doc.slice(doc.lines[lines[marker].0].range).trim();
+        cx.report(
+            TEASERS
+                .diagnostic(
+                    range,
+                    format!(
+                        "{} lines after `{marker_text}` are teasers and widgets from the page, not the article",
+                        rest.len()
+                    ),
+                )
+                .with_fix(Fix::unsafe_(
+                    "Delete the block",
+                    vec![Edit::delete(TextRange::new(first, TextSize::from_usize(doc.text.len())))],
+                )),
+        );
     }
 }
 
@@ -205,6 +282,28 @@ mod tests {
             &ScraperLine,
             "Article text ends here.\n\nRelated\nnewschain\n\nPOLITICS\nRELATED PEOPLE\n",
             &["Related", "newschain", "POLITICS", "RELATED PEOPLE"],
+        );
+    }
+
+    #[test]
+    fn flags_the_teasers_after_a_tail_marker() {
+        let text = "The article ends here, she said.\n\nRelated\n\nRussia pounds Ukrainian cities\n\nRussian forces launched new strikes on cities as votes continued...\nPOLITICS\n\nEvidence found of war crimes\n";
+        let found = crate::rules::test::diagnostics(&ScraperLine, text);
+        let block: Vec<_> = found
+            .iter()
+            .filter(|d| d.rule == "junk.teaser-block")
+            .collect();
+        assert_eq!(block.len(), 1);
+        assert!(text[block[0].range.to_std()].starts_with("Russia pounds"));
+    }
+
+    #[test]
+    fn keeps_article_paragraphs_after_a_marker() {
+        let text = "Related\n\nThe talks went on for hours, officials said.\n\nThe ministers met again on Friday and agreed on a statement.\n\nA third meeting is planned for next week in Geneva.\n";
+        let found = crate::rules::test::diagnostics(&ScraperLine, text);
+        assert!(
+            found.iter().all(|d| d.rule != "junk.teaser-block"),
+            "{found:?}"
         );
     }
 
