@@ -37,6 +37,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(junk::scraper_line::ScraperLine),
         Box::new(translation::stray_capital::StrayCapital),
         Box::new(translation::scrambled_date::ScrambledDate),
+        Box::new(translation::untranslated::Untranslated),
         Box::new(typography::missing_space::MissingSpace),
         Box::new(typography::misplaced_quote::MisplacedQuote),
         Box::new(typography::doubled_word::DoubledWord),

@@ -3,3 +3,4 @@
 
 pub mod scrambled_date;
 pub mod stray_capital;
+pub mod untranslated;

@@ -1,0 +1,133 @@
+//! `translation.untranslated`: words in another script left inside an
+//! English sentence ("subscribe to our канал in Telegram"). Quoted or
+//! bracketed text (an original title, a name in its own script) is left
+//! alone, and so is mojibake, which encoding.mojibake repairs.
+
+use crate::diagnostic::{Category, Severity};
+use crate::document::{Document, TokenKind};
+use crate::mojibake;
+use crate::rule::{Check, Context, RuleMeta};
+use crate::text::TextRange;
+
+pub struct Untranslated;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "translation.untranslated",
+    Category::Translation,
+    Severity::Warning,
+    "Words in another script left untranslated inside an English sentence.",
+    false,
+);
+
+/// The share of Latin letters that makes a sentence English for this rule.
+const LATIN_SHARE: f64 = 0.7;
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF)
+}
+
+fn is_foreign_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_latin(c)
+}
+
+impl Check for Untranslated {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let text = doc.text;
+        if text.is_ascii() {
+            return;
+        }
+        let damaged = mojibake::find(text);
+        for sentence in &doc.sentences {
+            let body = doc.slice(sentence.range);
+            if body.is_ascii() {
+                continue;
+            }
+            let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+            let latin = body.chars().filter(|&c| is_latin(c)).count();
+            if letters == 0 || (latin as f64) < LATIN_SHARE * letters as f64 {
+                continue;
+            }
+            // Runs of foreign words, joined by spaces.
+            let tokens = &doc.tokens[sentence.tokens.clone()];
+            let mut run: Option<(TextRange, usize)> = None;
+            let mut runs = Vec::new();
+            for t in tokens {
+                let word = doc.slice(t.range);
+                let foreign = t.kind == TokenKind::Word && word.chars().all(is_foreign_letter);
+                match (&mut run, foreign) {
+                    (Some((range, n)), true) => {
+                        *range = TextRange::new(range.start(), t.range.end());
+                        *n += 1;
+                    }
+                    (None, true) => run = Some((t.range, 1)),
+                    (_, false) => {
+                        if t.kind != TokenKind::Punct || !doc.slice(t.range).trim().is_empty() {
+                            runs.extend(run.take());
+                        }
+                    }
+                }
+            }
+            runs.extend(run);
+            for (range, _) in runs {
+                let (start, end) = (range.start().to_usize(), range.end().to_usize());
+                if damaged.iter().any(|f| f.start < end && start < f.end) {
+                    continue;
+                }
+                // Quoted or bracketed: an original title or name.
+                let before = text[..start].trim_end().chars().next_back();
+                let after = text[end..].trim_start().chars().next();
+                let quoted = matches!(before, Some('«' | '“' | '"' | '(' | '[' | '„' | '‘'))
+                    || matches!(after, Some('»' | '”' | '"' | ')' | ']' | '’'));
+                if quoted {
+                    continue;
+                }
+                // The line around it must be English too: a sentence can run
+                // over a line break into a line in another language.
+                let line = doc.line_index.line_range(doc.line_of(range.start()), text);
+                let line_text = doc.slice(line);
+                let line_letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
+                let line_latin = line_text.chars().filter(|&c| is_latin(c)).count();
+                if (line_latin as f64) < LATIN_SHARE * line_letters as f64 {
+                    continue;
+                }
+                let found = &text[start..end];
+                cx.report(META.diagnostic(
+                    range,
+                    format!("`{found}` is left untranslated in an English sentence"),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_flags};
+
+    #[test]
+    fn flags_foreign_words_in_english_sentences() {
+        assert_flags(
+            &Untranslated,
+            "Subscribe to our канал в Telegram and Instagram for more news.",
+            &["канал в"],
+        );
+    }
+
+    #[test]
+    fn allows_quotes_names_mojibake_and_foreign_paragraphs() {
+        for text in [
+            "The newspaper «Коммерсант» and the TV channel “Дождь” reported it.",
+            "Sergei Lavrov (Сергей Лавров) spoke.",
+            "Subscribe to our РєР°РЅР°Р» РІ Telegram.",
+            "Переклад цього матеріалу було здійснено автоматично.",
+            "Olena Zelenska and Zuzana Čaputová met in Kyiv.",
+        ] {
+            assert_clean(&Untranslated, text);
+        }
+    }
+}
