@@ -440,6 +440,11 @@ fn is_rare_letter(c: char) -> bool {
 fn find_utf8_in_line(line: &str, relaxed: bool) -> Vec<Finding> {
     let mut candidates: Vec<(Finding, usize)> = Vec::new();
     for page in CodePage::ALL {
+        // Most lines cannot hold a sequence in this code page: no lead
+        // byte followed (perhaps after one space) by a continuation byte.
+        if !has_sequence_start(line, page) {
+            continue;
+        }
         let cells: Vec<Cell> = line
             .char_indices()
             .map(|(offset, c)| Cell {
@@ -492,6 +497,36 @@ fn find_utf8_in_line(line: &str, relaxed: bool) -> Vec<Finding> {
     }
     chosen.sort_by_key(|f| f.start);
     chosen
+}
+
+/// Whether some character of `line` maps to a lead byte in `page` and the
+/// next character (or the one after a space) to a continuation byte. Cheap:
+/// no allocation.
+fn has_sequence_start(line: &str, page: CodePage) -> bool {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii() || !matches!(page.byte_of(c), Some(0xC2..=0xF4)) {
+            continue;
+        }
+        let mut rest = chars.clone();
+        let next = match rest.next() {
+            Some(' ') => rest.next(),
+            other => other,
+        };
+        if next.is_some_and(|n| is_continuation(page.byte_of(n))) {
+            return true;
+        }
+        // `Â ` and `Ã ` (a no-break space turned into a space) start one too.
+        if matches!(page, CodePage::Windows1252 | CodePage::Windows1250) && matches!(c, 'Â' | 'Ã')
+        {
+            return true;
+        }
+        // `â€` whose last byte was dropped.
+        if c == 'â' && chars.peek() == Some(&'€') {
+            return true;
+        }
+    }
+    false
 }
 
 /// Groups atoms into runs: atoms joined directly, by ASCII that is not a

@@ -46,7 +46,8 @@ fn same_name(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if a.starts_with(b) || b.starts_with(a) {
         return false;
     }
-    if sa.len().abs_diff(sb.len()) > 2 {
+    let first = |s: &str| s.chars().next();
+    if sa.len().abs_diff(sb.len()) > 2 || first(sa) != first(sb) {
         return false;
     }
     if sa == sb {
@@ -58,8 +59,7 @@ fn same_name(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if common + 2 >= a.chars().count().max(b.chars().count()) {
         return false;
     }
-    let first = |s: &str| s.chars().next();
-    first(sa) == first(sb) && strsim::damerau_levenshtein(sa, sb) <= 1
+    strsim::damerau_levenshtein(sa, sb) <= 1
 }
 
 impl Check for Inconsistent {

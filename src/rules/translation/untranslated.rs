@@ -40,7 +40,8 @@ impl Check for Untranslated {
         if text.is_ascii() {
             return;
         }
-        let damaged = mojibake::find(text);
+        // Found only when a candidate needs it: most articles have none.
+        let damaged = std::cell::OnceCell::new();
         for sentence in &doc.sentences {
             let body = doc.slice(sentence.range);
             if body.is_ascii() {
@@ -74,7 +75,11 @@ impl Check for Untranslated {
             runs.extend(run);
             for (range, _) in runs {
                 let (start, end) = (range.start().to_usize(), range.end().to_usize());
-                if damaged.iter().any(|f| f.start < end && start < f.end) {
+                if damaged
+                    .get_or_init(|| mojibake::find(text))
+                    .iter()
+                    .any(|f: &mojibake::Finding| f.start < end && start < f.end)
+                {
                     continue;
                 }
                 // Quoted or bracketed: an original title or name.
