@@ -165,6 +165,15 @@ impl<'a> Document<'a> {
         self.tokens.partition_point(|t| t.range.end() <= offset)
     }
 
+    /// Whether `range` touches a link token (a URL, a domain, an e-mail
+    /// address): rules leave what is inside links alone.
+    pub fn overlaps_link(&self, range: TextRange) -> bool {
+        self.tokens[self.token_at_or_after(range.start())..]
+            .iter()
+            .take_while(|t| t.range.start() < range.end())
+            .any(|t| t.kind == TokenKind::Link)
+    }
+
     pub fn token_text(&self, index: usize) -> &'a str {
         self.slice(self.tokens[index].range)
     }

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Category, Edit, Fix, Safety, Severity};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta, Settings};
 use crate::text::{LineIndex, TextRange, TextSize};
 
@@ -639,7 +639,7 @@ impl RuleFileSet {
                 let Some(whole) = caps.get(0) else { continue };
                 let target = rule.target.and_then(|t| caps.get(t)).unwrap_or(whole);
                 let range = TextRange::from_usize(target.start(), target.end());
-                if range.is_empty() || inside_link(doc, range) {
+                if range.is_empty() || doc.overlaps_link(range) {
                     continue;
                 }
                 let fill = |slot: &str| {
@@ -681,7 +681,8 @@ impl RuleFileSet {
             }
             let range = folded.range_to_original(hit.start(), hit.end());
             let found = doc.slice(range);
-            if range.is_empty() || !at_word_boundaries(doc.text, range) || inside_link(doc, range) {
+            if range.is_empty() || !at_word_boundaries(doc.text, range) || doc.overlaps_link(range)
+            {
                 continue;
             }
             if entry.case_sensitive && found != entry.wrong {
@@ -720,14 +721,6 @@ impl Check for RuleFileSet {
 }
 
 /// File rules never fire inside a URL, an e-mail address or a domain.
-fn inside_link(doc: &Document, range: TextRange) -> bool {
-    let first = doc.token_at_or_after(range.start());
-    doc.tokens[first..]
-        .iter()
-        .take_while(|t| t.range.start() < range.end())
-        .any(|t| t.kind == TokenKind::Link)
-}
-
 fn at_word_boundaries(text: &str, range: TextRange) -> bool {
     let before = text[..range.start().to_usize()].chars().next_back();
     let after = text[range.end().to_usize()..].chars().next();

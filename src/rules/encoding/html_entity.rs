@@ -3,7 +3,7 @@
 //! HTML standard, so the fix is safe.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -89,11 +89,7 @@ impl Check for HtmlEntity {
             };
             let range = TextRange::from_usize(start, start + semi + 2);
             // `?a=1&amp;b=2` inside a link is the link's business.
-            let in_link = doc.tokens[doc.token_at_or_after(range.start())..]
-                .iter()
-                .take_while(|t| t.range.start() < range.end())
-                .any(|t| t.kind == TokenKind::Link);
-            if in_link {
+            if doc.overlaps_link(range) {
                 continue;
             }
             let shown = if c == '\u{a0}' {

@@ -4,7 +4,7 @@
 //! automaton.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::kb::{Kb, WrongKind};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
@@ -64,11 +64,7 @@ impl Check for KnownForms {
                 continue;
             }
             let range = TextRange::from_usize(start, end);
-            let in_link = doc.tokens[doc.token_at_or_after(range.start())..]
-                .iter()
-                .take_while(|t| t.range.start() < range.end())
-                .any(|t| t.kind == TokenKind::Link);
-            if in_link {
+            if doc.overlaps_link(range) {
                 continue;
             }
             let found = &text[start..end];
