@@ -124,6 +124,7 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     nfc: OnceLock<NormalizedText>,
     folded: OnceLock<NormalizedText>,
+    mojibake: OnceLock<Vec<crate::mojibake::Finding>>,
 }
 
 impl<'a> Document<'a> {
@@ -139,6 +140,7 @@ impl<'a> Document<'a> {
             line_index,
             nfc: OnceLock::new(),
             folded: OnceLock::new(),
+            mojibake: OnceLock::new(),
         };
         doc.build_lines_and_paragraphs();
         doc.build_sentences();
@@ -187,6 +189,13 @@ impl<'a> Document<'a> {
     pub fn nfc(&self) -> &NormalizedText {
         self.nfc
             .get_or_init(|| normalize(self.text, |run, out| out.extend(run.nfc())))
+    }
+
+    /// The stretches of mojibake in the text, found once for every rule
+    /// that needs them.
+    pub fn mojibake(&self) -> &[crate::mojibake::Finding] {
+        self.mojibake
+            .get_or_init(|| crate::mojibake::find(self.text))
     }
 
     /// The text in NFC and lower case, for case-insensitive matching.

@@ -4,7 +4,6 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::mojibake;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -34,7 +33,7 @@ impl Check for ControlCharacter {
         }
         // A C1 control inside mojibake is a byte of it; encoding.mojibake
         // repairs it with the rest.
-        let damaged = mojibake::find(text);
+        let damaged = doc.mojibake();
         for (start, c) in text.char_indices().filter(|&(_, c)| is_flagged(c)) {
             if damaged.iter().any(|f| (f.start..f.end).contains(&start)) {
                 continue;

@@ -5,7 +5,6 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::mojibake;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -25,7 +24,7 @@ impl Check for Mojibake {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        for found in mojibake::find(doc.text) {
+        for found in doc.mojibake() {
             let range = TextRange::from_usize(found.start, found.end);
             let damaged = doc.slice(range);
             let shown = match found.repaired.as_str() {

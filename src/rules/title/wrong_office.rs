@@ -1,4 +1,4 @@
-//! `title.wrong-office`: "<Country adjective> <office> <Name>" checked
+//! `title.wrong-office`: `<Country adjective> <office> <Name>` checked
 //! against the offices the knowledge base says the person held:
 //! "Russian President Lavrov" (he is Russia's foreign minister), "Foreign
 //! Secretary James Cleverly" in an article of June 2024 (he left that office
@@ -104,7 +104,7 @@ fn near(term: &Term, date: Date) -> bool {
     days(term.from) - GRACE_DAYS <= d && term.to.is_none_or(|to| d < days(to) + GRACE_DAYS)
 }
 
-/// "<Adjective>? <office> <Name>" in a text.
+/// `<Adjective>? <office> <Name>` in a text.
 pub struct Mention<'t> {
     /// Where the mention starts (the adjective, else the office).
     pub start: usize,

@@ -5,7 +5,6 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::document::{Document, TokenKind};
-use crate::mojibake;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -40,8 +39,6 @@ impl Check for Untranslated {
         if text.is_ascii() {
             return;
         }
-        // Found only when a candidate needs it: most articles have none.
-        let damaged = std::cell::OnceCell::new();
         for sentence in &doc.sentences {
             let body = doc.slice(sentence.range);
             if body.is_ascii() {
@@ -75,10 +72,10 @@ impl Check for Untranslated {
             runs.extend(run);
             for (range, _) in runs {
                 let (start, end) = (range.start().to_usize(), range.end().to_usize());
-                if damaged
-                    .get_or_init(|| mojibake::find(text))
+                if doc
+                    .mojibake()
                     .iter()
-                    .any(|f: &mojibake::Finding| f.start < end && start < f.end)
+                    .any(|f| f.start < end && start < f.end)
                 {
                     continue;
                 }
