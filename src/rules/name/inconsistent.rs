@@ -121,8 +121,12 @@ impl Check for Inconsistent {
                 let (b, ub) = (*b, *ub);
                 // Both proper nouns (capitalised inside a sentence), or one
                 // a name the base knows.
+                // The cheap test first: most pairs are not one name.
+                if !same_name(a, sa, b, sb) {
+                    continue;
+                }
                 let proper = (ua.mid_sentence && ub.mid_sentence) || known(a) || known(b);
-                if !proper || !same_name(a, sa, b, sb) {
+                if !proper {
                     continue;
                 }
                 // Dmytro Kuleba and Dmitry Peskov are two people: first
