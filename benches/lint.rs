@@ -182,7 +182,9 @@ fn kb_load() -> usize {
     "encoding.mojibake", "name.misspelling", "name.near-miss", "name.inconsistent",
     "name.digit-placeholder", "title.wrong-office", "title.misspelled-office",
     "typography.missing-space", "typography.doubled-word",
-    "typography.space-before-punctuation",
+    "typography.space-before-punctuation", "junk.scraper-line", "junk.mt-disclaimer",
+    "translation.stray-capital", "translation.untranslated", "translation.scrambled-date",
+    "title.inconsistent",
 ])]
 fn rule(bencher: Bencher, id: &str) {
     let registry = Registry::builtin().expect("the built-in rules load");
