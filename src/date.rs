@@ -34,6 +34,20 @@ impl Date {
         Self::from_days_since_epoch((secs / 86_400) as i64)
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), the
+    /// inverse of [`Date::from_days_since_epoch`]: for distances between
+    /// dates.
+    pub fn days_since_epoch(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let mp = if month > 2 { month - 3 } else { month + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The civil date of a day count since 1970-01-01 (Howard Hinnant's
     /// `civil_from_days`).
     fn from_days_since_epoch(days: i64) -> Self {
@@ -80,6 +94,15 @@ impl FromStr for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_counts_round_trip() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11_017);
+        for days in [-800_000, -1, 0, 59, 60, 10_957, 19_000, 20_779, 400_000] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+    }
 
     #[test]
     fn parses_valid_dates_and_rejects_the_rest() {

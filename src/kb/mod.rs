@@ -56,6 +56,18 @@ pub struct Person {
     pub office: Vec<Term>,
 }
 
+impl Person {
+    /// The first word of the name when it is not the surname ("Wang Yi" has
+    /// none: the surname comes first).
+    pub fn first_name(&self) -> Option<&str> {
+        first_word(&self.name, &self.surname)
+    }
+}
+
+fn first_word<'a>(name: &'a str, surname: &str) -> Option<&'a str> {
+    name.split_whitespace().next().filter(|f| *f != surname)
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
@@ -237,7 +249,7 @@ impl Kb {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
             for n in std::iter::once(&p.name).chain(&p.variants) {
                 by_name.entry(fold(n)).or_default().push(i);
-                if let Some(first) = n.split_whitespace().next().filter(|f| *f != p.surname) {
+                if let Some(first) = first_word(n, &p.surname) {
                     let list = by_first.entry(fold(first)).or_default();
                     if !list.contains(&i) {
                         list.push(i);

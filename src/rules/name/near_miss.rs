@@ -73,15 +73,11 @@ fn curated(kb: &'static Kb) -> &'static [(&'static Person, String, String, Strin
             .iter()
             .filter(|p| p.source.is_none())
             .filter_map(|p| {
-                let first = first_name(p)?;
+                let first = p.first_name()?;
                 Some((p, skeleton(first), skeleton(&p.surname), fold(&p.name)))
             })
             .collect()
     })
-}
-
-fn first_name(p: &Person) -> Option<&str> {
-    p.name.split_whitespace().next().filter(|f| *f != p.surname)
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -120,7 +116,7 @@ impl Check for NearMiss {
             if first.chars().count() >= 4 {
                 matches.extend(
                     kb.people_with_surname(last)
-                        .filter(|p| first_name(p).is_some_and(|f| slip(first, f))),
+                        .filter(|p| p.first_name().is_some_and(|f| slip(first, f))),
                 );
             }
             // The first name is right, the surname slipped.
@@ -138,7 +134,7 @@ impl Check for NearMiss {
                     curated(kb)
                         .iter()
                         .filter(|(p, f, l, name)| {
-                            first_name(p)
+                            p.first_name()
                                 .is_some_and(|right| slip_skeletons(first, &first_skel, right, f))
                                 && slip_skeletons(last, &last_skel, &p.surname, l)
                                 && strsim::jaro_winkler(&folded, name) >= 0.9

@@ -89,19 +89,12 @@ pub fn article_date(text: &str) -> Option<Date> {
     re.captures(&head).and_then(|c| c[1].parse().ok())
 }
 
-fn days(date: Date) -> i64 {
-    // Days since 0000-03-01, enough to compare and subtract.
-    let (y, m) = if date.month <= 2 {
-        (i64::from(date.year) - 1, i64::from(date.month) + 9)
-    } else {
-        (i64::from(date.year), i64::from(date.month) - 3)
-    };
-    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + i64::from(date.day)
-}
-
 fn near(term: &Term, date: Date) -> bool {
-    let d = days(date);
-    days(term.from) - GRACE_DAYS <= d && term.to.is_none_or(|to| d < days(to) + GRACE_DAYS)
+    let d = date.days_since_epoch();
+    term.from.days_since_epoch() - GRACE_DAYS <= d
+        && term
+            .to
+            .is_none_or(|to| d < to.days_since_epoch() + GRACE_DAYS)
 }
 
 /// `<Adjective>? <office> <Name>` in a text.
