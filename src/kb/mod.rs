@@ -29,6 +29,8 @@ struct KbFile {
     first_name: Vec<FirstName>,
     #[serde(default)]
     name: Vec<DigitName>,
+    #[serde(default)]
+    other: Vec<OtherName>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -140,6 +142,15 @@ pub struct DigitName {
     pub form: String,
 }
 
+/// The name of something else that a wrong form would otherwise flag
+/// ("Bunge", a company, is also a Russian spelling of a Ukrainian town).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherName {
+    pub name: String,
+    pub what: String,
+}
+
 /// What kind of wrong form a known form is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WrongKind {
@@ -241,6 +252,7 @@ impl Kb {
             all.country.extend(file.country);
             all.first_name.extend(file.first_name);
             all.name.extend(file.name);
+            all.other.extend(file.other);
         }
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
@@ -372,6 +384,7 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
         .iter()
         .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
         .chain(all.place.iter().map(|p| p.name.as_str()))
+        .chain(all.other.iter().map(|o| o.name.as_str()))
         .collect();
     let curated_right: std::collections::HashSet<&str> = all
         .person
@@ -423,10 +436,18 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
     }
     for place in &all.place {
         let what = format!("a place in {}", place.country);
-        for wrong in &place.misspellings {
+        for wrong in place
+            .misspellings
+            .iter()
+            .filter(|w| !right.contains(w.as_str()))
+        {
             push(wrong, &place.name, WrongKind::Misspelling, what.clone());
         }
-        for wrong in &place.deprecated {
+        for wrong in place
+            .deprecated
+            .iter()
+            .filter(|w| !right.contains(w.as_str()))
+        {
             push(wrong, &place.name, WrongKind::Deprecated, what.clone());
         }
     }
@@ -504,8 +525,8 @@ mod tests {
     }
 
     #[test]
-    fn curated_files_are_sorted() {
-        for (path, contents) in KB_FILES.iter().filter(|(p, _)| !p.contains("generated")) {
+    fn files_are_sorted() {
+        for (path, contents) in KB_FILES {
             let file: KbFile = toml::from_str(contents).unwrap();
             let names: Vec<String> = file
                 .person
@@ -514,12 +535,39 @@ mod tests {
                 .chain(file.place.iter().map(|p| p.name.clone()))
                 .chain(file.country.iter().map(|c| c.name.clone()))
                 .chain(file.first_name.iter().map(|f| f.name.clone()))
+                .chain(file.other.iter().map(|o| o.name.clone()))
                 .collect();
             let mut sorted = names.clone();
             sorted.sort_by_key(|n| fold(n));
             sorted.dedup();
             assert_eq!(names, sorted, "{path}: entries must be sorted and unique");
         }
+    }
+
+    #[test]
+    fn places_are_unique_and_others_never_wrong() {
+        let kb = Kb::builtin();
+        let mut seen = std::collections::HashSet::new();
+        for p in &kb.places {
+            assert!(
+                seen.insert(&p.name),
+                "{} is in the knowledge base twice",
+                p.name
+            );
+        }
+        assert!(kb.places.len() > 400, "the generated towns are loaded");
+        for w in ["Bunge", "Sumi", "Borislav"] {
+            assert!(!kb.is_known_wrong(w), "{w} names something else");
+        }
+        let w = kb
+            .wrong_forms
+            .iter()
+            .find(|w| w.wrong == "Gorlovka")
+            .unwrap();
+        assert_eq!(
+            (w.right.as_str(), w.kind),
+            ("Horlivka", WrongKind::Deprecated)
+        );
     }
 
     #[test]
