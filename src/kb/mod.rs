@@ -31,6 +31,18 @@ struct KbFile {
     name: Vec<DigitName>,
     #[serde(default)]
     other: Vec<OtherName>,
+    #[serde(default)]
+    romanisation: Vec<Romanisation>,
+}
+
+/// The spellings of one Russian first name in the common transliterations
+/// (Dmitry, Dmitriy, Dmitrii): one name to the lookups.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Romanisation {
+    #[allow(dead_code, reason = "kept in the data for the reader")]
+    cyrillic: String,
+    forms: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -207,6 +219,9 @@ pub struct Kb {
     /// Folded first word of the name or a variant → people.
     by_first: HashMap<String, Vec<usize>>,
     wrong_set: std::collections::HashSet<String>,
+    /// Folded spelling of a Russian first name → the key all its
+    /// spellings share.
+    first_forms: HashMap<String, String>,
 }
 
 /// Lower case without diacritics: the key names are looked up by.
@@ -253,23 +268,29 @@ impl Kb {
             all.first_name.extend(file.first_name);
             all.name.extend(file.name);
             all.other.extend(file.other);
+            all.romanisation.extend(file.romanisation);
         }
+        let first_forms = first_forms(&all.romanisation);
+        let key = |name: &str| name_key(&first_forms, name);
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in all.person.iter().enumerate() {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
             for n in std::iter::once(&p.name).chain(&p.variants) {
-                by_name.entry(fold(n)).or_default().push(i);
+                let list = by_name.entry(key(n)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
                 if let Some(first) = first_word(n, &p.surname) {
-                    let list = by_first.entry(fold(first)).or_default();
+                    let list = by_first.entry(key(first)).or_default();
                     if !list.contains(&i) {
                         list.push(i);
                     }
                 }
             }
         }
-        let wrong_forms = wrong_forms(&all);
+        let wrong_forms = wrong_forms(&all, &first_forms);
         let wrong_automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(wrong_forms.iter().map(|w| &w.wrong))
@@ -290,6 +311,7 @@ impl Kb {
             by_name,
             by_first,
             wrong_set,
+            first_forms,
         })
     }
 
@@ -297,7 +319,7 @@ impl Kb {
     /// without diacritics).
     pub fn people_named(&self, name: &str) -> impl Iterator<Item = &Person> {
         self.by_name
-            .get(&fold(name))
+            .get(&name_key(&self.first_forms, name))
             .into_iter()
             .flatten()
             .map(|&i| &self.people[i])
@@ -321,7 +343,7 @@ impl Kb {
     /// People whose name or a variant starts with this first name.
     pub fn people_with_first_name(&self, first: &str) -> impl Iterator<Item = &Person> {
         self.by_first
-            .get(&fold(first))
+            .get(&name_key(&self.first_forms, first))
             .into_iter()
             .flatten()
             .map(|&i| &self.people[i])
@@ -357,6 +379,33 @@ impl Kb {
     }
 }
 
+/// Folded spelling → the key of its group (the group's first spelling).
+fn first_forms(romanisations: &[Romanisation]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for r in romanisations {
+        let Some(head) = r.forms.first() else {
+            continue;
+        };
+        for form in &r.forms {
+            out.insert(fold(form), fold(head));
+        }
+    }
+    out
+}
+
+/// The lookup key of a name: folded, with a Russian first name's spelling
+/// replaced by its group's ("Dmitry Medvedev" and "Dmitriy Medvedev" are
+/// one key).
+fn name_key(first_forms: &HashMap<String, String>, name: &str) -> String {
+    let folded = fold(name);
+    let (first, rest) = folded.split_once(' ').unwrap_or((folded.as_str(), ""));
+    match first_forms.get(first) {
+        Some(head) if rest.is_empty() => head.clone(),
+        Some(head) => format!("{head} {rest}"),
+        None => folded,
+    }
+}
+
 /// A short description of a person for messages: their latest office.
 pub fn describe(person: &Person) -> String {
     match person.office.iter().max_by_key(|t| t.from) {
@@ -365,7 +414,22 @@ pub fn describe(person: &Person) -> String {
     }
 }
 
-fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
+fn wrong_forms(all: &KbFile, first_forms: &HashMap<String, String>) -> Vec<WrongForm> {
+    // Every spelling of the Russian names a first-name entry lists.
+    let spellings = |russian: &String| -> Vec<String> {
+        let key = first_forms.get(&fold(russian));
+        let mut out: Vec<String> = all
+            .romanisation
+            .iter()
+            .flat_map(|r| &r.forms)
+            .filter(|f| key.is_some() && first_forms.get(&fold(f)) == key)
+            .cloned()
+            .collect();
+        if !out.contains(russian) {
+            out.push(russian.clone());
+        }
+        out
+    };
     let mut out: Vec<WrongForm> = Vec::new();
     let mut push = |wrong: &str, right: &str, kind: WrongKind, what: String| {
         if wrong != right && !out.iter().any(|w| w.wrong == wrong) {
@@ -406,7 +470,7 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
             if let Some(rest) = p.name.strip_suffix(&p.surname) {
                 let first = rest.trim();
                 for f in all.first_name.iter().filter(|f| f.name == first) {
-                    for russian in &f.russian {
+                    for russian in f.russian.iter().flat_map(spellings) {
                         let wrong = format!("{russian} {}", p.surname);
                         if !right.contains(wrong.as_str()) {
                             push(&wrong, &p.name, WrongKind::Misspelling, what.clone());
@@ -568,6 +632,24 @@ mod tests {
             (w.right.as_str(), w.kind),
             ("Horlivka", WrongKind::Deprecated)
         );
+    }
+
+    #[test]
+    fn russian_first_names_are_one_name_in_any_transliteration() {
+        let kb = Kb::builtin();
+        for name in ["Dmitry Medvedev", "Dmitrii Medvedev", "dmitriy medvedev"] {
+            assert!(
+                kb.people_named(name).any(|p| p.surname == "Medvedev"),
+                "{name}"
+            );
+        }
+        assert!(kb
+            .people_with_first_name("Sergej")
+            .any(|p| p.surname == "Lavrov"));
+        assert!(kb.people_named("Dmitry Lavrov").next().is_none());
+        for wrong in ["Dmitrii Kuleba", "Dmitriy Kuleba", "Dmitri Kuleba"] {
+            assert!(kb.is_known_wrong(wrong), "{wrong}");
+        }
     }
 
     #[test]
