@@ -41,7 +41,7 @@ impl Check for Inconsistent {
         let kb = Kb::builtin();
         let mut by_person: BTreeMap<String, Vec<Use<'_>>> = BTreeMap::new();
         for m in mentions(kb, doc.text) {
-            let words: Vec<&str> = m.name.as_str().split_whitespace().collect();
+            let words: Vec<&str> = m.name.split_whitespace().collect();
             // The base decides for people it knows completely.
             if resolve(kb, &words)
                 .iter()

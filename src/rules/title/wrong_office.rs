@@ -1,4 +1,5 @@
-//! `title.wrong-office`: `<Country adjective> <office> <Name>` checked
+//! `title.wrong-office`: a title given to a name (`<Country adjective>
+//! <office> <Name>`, `<Name>, <Country>'s <office>,`, `the <office>, <Name>,`) checked
 //! against the offices the knowledge base says the person held:
 //! "Russian President Lavrov" (he is Russia's foreign minister), "Foreign
 //! Secretary James Cleverly" in an article of June 2024 (he left that office
@@ -38,15 +39,36 @@ const HEAD_OFFICES: [&str; 4] = ["president", "prime-minister", "chancellor", "m
 /// article about a handover, or a date that is the scraping day.
 const GRACE_DAYS: i64 = 14;
 
+/// The three shapes of a title with a name, as one pattern (one pass):
+/// `<Adjective>? <office> <Name>` ("Russian President Lavrov"), `<Name>,
+/// <Country>'s <office>` / `<Name>, the <Adjective>? <office>` ("Sergei
+/// Lavrov, Russia's president"), and `<Country>'s <office>, <Name>` / `the
+/// <Adjective>? <office>, <Name>` ("the country's foreign minister, Sergei
+/// Lavrov").
 fn pattern(kb: &Kb) -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let mut adjectives: Vec<String> = kb
-            .countries
-            .iter()
-            .flat_map(|c| c.adjectives.iter().map(|a| regex::escape(a)))
-            .collect();
-        adjectives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let alternation = |mut items: Vec<String>| {
+            items.sort_by_key(|a| std::cmp::Reverse(a.len()));
+            items.dedup();
+            items.join("|")
+        };
+        let adjectives = alternation(
+            kb.countries
+                .iter()
+                .flat_map(|c| c.adjectives.iter().map(|a| regex::escape(a)))
+                .collect(),
+        );
+        let countries = alternation(
+            kb.countries
+                .iter()
+                .flat_map(|c| {
+                    std::iter::once(&c.name)
+                        .chain(&c.adjectives)
+                        .map(|a| regex::escape(a))
+                })
+                .collect(),
+        );
         let mut phrases: Vec<String> = Vec::new();
         for office in &kb.offices {
             for p in &office.phrases {
@@ -56,23 +78,27 @@ fn pattern(kb: &Kb) -> &'static Regex {
                     f.make_ascii_uppercase();
                 }
                 for form in [p.clone(), lower, first_cap] {
-                    let escaped = regex::escape(&form);
-                    if !phrases.contains(&escaped) {
-                        phrases.push(escaped);
-                    }
+                    phrases.push(regex::escape(&form));
                 }
             }
         }
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let phrases = alternation(phrases);
         let name = r"\p{Lu}[\p{L}’'.-]*";
-        let source = format!(
-            // ASCII word boundaries keep the pattern on the fast DFA: the
-            // adjectives and office names are ASCII.
-            r"(?:(?-u:\b)(?P<adj>{})\s+)?(?-u:\b)(?P<office>{})\s+(?P<name>{name}(?:\s+{name}){{0,2}})",
-            adjectives.join("|"),
-            phrases.join("|"),
+        let names = format!(r"{name}(?:\s+{name}){{0,2}}");
+        // ASCII word boundaries keep the pattern on the fast DFA: the
+        // adjectives and office names are ASCII.
+        let b = "(?-u:\\b)";
+        let before = format!(
+            r"(?:{b}(?P<adj>{adjectives})\s+)?{b}(?P<office>{phrases})\s+(?P<name>{names})"
         );
-        Regex::new(&source).expect("the office pattern compiles")
+        let owner = format!(
+            r"(?:{b}(?P<country>{countries})['’]s\s+|{b}[Tt]he\s+(?:(?P<adj3>{adjectives})\s+|country['’]s\s+)?)"
+        );
+        let after = format!(
+            r"(?P<name2>{names}),\s+(?:{b}(?P<country2>{countries})['’]s\s+|{b}[Tt]he\s+(?:(?P<adj2>{adjectives})\s+)?){b}(?P<office2>{phrases}){b}"
+        );
+        let apposed = format!(r"{owner}(?P<office3>{phrases}),\s+(?P<name3>{names})");
+        Regex::new(&format!("{apposed}|{after}|{before}")).expect("the office pattern compiles")
     })
 }
 
@@ -97,28 +123,58 @@ fn near(term: &Term, date: Date) -> bool {
             .is_none_or(|to| d < to.days_since_epoch() + GRACE_DAYS)
 }
 
-/// `<Adjective>? <office> <Name>` in a text.
+/// A title given to a name in a text.
 pub struct Mention<'t> {
-    /// Where the mention starts (the adjective, else the office).
+    /// Where the mention starts and ends (title and name).
     pub start: usize,
+    pub end: usize,
     pub office: regex::Match<'t>,
-    pub name: regex::Match<'t>,
-    /// The country the adjective names.
+    /// The name, and where it starts.
+    pub name: &'t str,
+    pub name_start: usize,
+    /// The country the adjective or the possessive names.
     pub country: Option<&'static str>,
 }
 
-/// Every office title followed by a name, without those after "former",
-/// "Deputy" and the like, or after an adjective that names no country.
+/// Every office title given to a name, without those after "former",
+/// "Deputy" and the like, or with an adjective that names no country.
 pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
     let modifiers = lexicon::builtin().get("office-modifiers");
     let mut out = Vec::new();
     for caps in pattern(kb).captures_iter(text) {
-        let office = caps.name("office").expect("the group is not optional");
-        let name = caps.name("name").expect("the group is not optional");
-        let adjective = caps.name("adj");
-        let start = adjective.map_or(office.start(), |a| a.start());
+        let whole = caps.get(0).expect("group 0 is the match");
+        let group = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n));
+        let office = group(["office", "office2", "office3"]).expect("one branch matched");
+        let name = group(["name", "name2", "name3"]).expect("one branch matched");
+        let adjective =
+            group(["adj", "adj2", "adj3"]).or_else(|| group(["country", "country2", "country"]));
+        // A name before its title may follow other capitalised words
+        // ("Meanwhile Sergei Lavrov, Russia's ..."): the last words that
+        // name someone are the name.
+        let (name_start, name) = if caps.name("name2").is_some() {
+            trailing_name(kb, name)
+        } else {
+            (name.start(), name.as_str())
+        };
+        let start = if caps.name("name2").is_some() {
+            name_start
+        } else {
+            whole.start()
+        };
+        // An apposition is closed by punctuation: "the president, Blinken
+        // said" and "Lavrov, the president and the premier" are a clause
+        // and a list, and "Kuleba, the president of the debating society"
+        // names another office.
+        let apposition = caps.name("name2").is_some() || caps.name("name3").is_some();
+        if apposition && !text[whole.end()..].starts_with([',', '.', ';', ')', '\n']) {
+            continue;
+        }
         // "former President", "Deputy Prime Minister", "ex-President".
-        let before = text[..start].trim_end_matches([' ', '-']);
+        let title_start = adjective
+            .map_or(office.start(), |a| a.start())
+            .min(office.start());
+        let before = text[..title_start].trim_end_matches([' ', '-']);
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
         let previous_word = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
@@ -132,12 +188,34 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
         }
         out.push(Mention {
             start,
+            end: whole.end(),
             office,
             name,
+            name_start,
             country,
         });
     }
     out
+}
+
+/// The last one, two or three words of `name` that the knowledge base
+/// knows, else all of it.
+fn trailing_name<'t>(kb: &Kb, name: regex::Match<'t>) -> (usize, &'t str) {
+    let text = name.as_str();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.match_indices(char::is_whitespace)
+                .map(|(i, w)| i + w.len()),
+        )
+        .filter(|&i| !text[i..].starts_with(char::is_whitespace))
+        .collect();
+    for &i in &starts {
+        let words: Vec<&str> = text[i..].split_whitespace().collect();
+        if !resolve(kb, &words).is_empty() {
+            return (name.start() + i, &text[i..]);
+        }
+    }
+    (name.start(), text)
 }
 
 /// The people a name after an office title refers to.
@@ -189,11 +267,11 @@ impl Check for WrongOffice {
         let date = cx.settings.date.or_else(|| article_date(text));
         for mention in mentions(kb, text) {
             let office_m = mention.office;
-            let name_m = mention.name;
             let start = mention.start;
+            let end = mention.end;
             let country = mention.country;
             let offices = kb.offices_named(office_m.as_str());
-            let words: Vec<&str> = name_m.as_str().split_whitespace().collect();
+            let words: Vec<&str> = mention.name.split_whitespace().collect();
             let people = resolve(kb, &words);
             if people.is_empty() || offices.is_empty() {
                 continue;
@@ -227,8 +305,8 @@ impl Check for WrongOffice {
                 continue;
             };
             let office_range = TextRange::from_usize(office_m.start(), office_m.end());
-            let flagged = TextRange::from_usize(start, name_m.end());
-            let found = &text[start..name_m.end()];
+            let flagged = TextRange::from_usize(start, end);
+            let found = &text[start..end];
             let terms_here: Vec<&Term> = person
                 .office
                 .iter()
@@ -307,6 +385,30 @@ mod tests {
     }
 
     #[test]
+    fn flags_a_title_in_apposition() {
+        assert_fixes(
+            &WrongOffice,
+            "Meanwhile Sergei Lavrov, Russia's president, said talks were over.",
+            "Meanwhile Sergei Lavrov, Russia's foreign minister, said talks were over.",
+        );
+        assert_fixes(
+            &WrongOffice,
+            "He met Lavrov, the Russian prime minister, in Delhi.",
+            "He met Lavrov, the Russian foreign minister, in Delhi.",
+        );
+        assert_fixes(
+            &WrongOffice,
+            "The country's president, Dmytro Kuleba, arrived.",
+            "The country's foreign minister, Dmytro Kuleba, arrived.",
+        );
+        assert_fixes(
+            &WrongOffice,
+            "Ukraine's prime minister, Dmytro Kuleba, arrived.",
+            "Ukraine's foreign minister, Dmytro Kuleba, arrived.",
+        );
+    }
+
+    #[test]
     fn flags_an_office_not_held_at_the_date() {
         let found = on(
             "2024-06-01",
@@ -341,6 +443,11 @@ mod tests {
             "former Foreign Secretary James Cleverly; Deputy Prime Minister Lavrov Smith.",
             "President Biden and Prime Minister Narendra Modi; President Putin Warns West.",
             "Russian Foreign Ministry spokeswoman Maria Zakharova said so.",
+            "Sergei Lavrov, Russia's foreign minister, and Vladimir Putin, the Russian president, met.",
+            "The country's foreign minister, Dmytro Kuleba, and Lavrov, the former president of nothing.",
+            "Lavrov, the former prime minister's guest, spoke; Russia's president, Vladimir Putin, too.",
+            "Kuleba, the president of the debating society, spoke.",
+            "Kuleba briefed the president, Blinken said; present were Lavrov, the president and the premier.",
         ] {
             assert_clean(&WrongOffice, text);
         }
