@@ -156,6 +156,19 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
         } else {
             (name.start(), name.as_str())
         };
+        // The full stop after a name that ends a sentence ("... Jeremy
+        // Hunt.") is not part of it; the one of an initial is ("J.").
+        let name = match name.strip_suffix('.') {
+            Some(bare)
+                if bare
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.chars().count() > 1) =>
+            {
+                bare
+            }
+            _ => name,
+        };
         let start = if caps.name("name2").is_some() {
             name_start
         } else {
@@ -186,9 +199,16 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
         if adjective.is_some() && country.is_none() {
             continue;
         }
+        // The title ends the mention when it comes after the name, else
+        // the name does.
+        let end = if caps.name("name2").is_some() {
+            whole.end()
+        } else {
+            name_start + name.len()
+        };
         out.push(Mention {
             start,
-            end: whole.end(),
+            end,
             office,
             name,
             name_start,
@@ -401,6 +421,8 @@ mod tests {
             "The country's president, Dmytro Kuleba, arrived.",
             "The country's foreign minister, Dmytro Kuleba, arrived.",
         );
+        let found = on("2021-03-03", "He met Foreign Secretary Jeremy Hunt.");
+        assert_eq!(found.len(), 1, "a name that ends a sentence: {found:?}");
         assert_fixes(
             &WrongOffice,
             "Ukraine's prime minister, Dmytro Kuleba, arrived.",
@@ -448,6 +470,7 @@ mod tests {
             "Lavrov, the former prime minister's guest, spoke; Russia's president, Vladimir Putin, too.",
             "Kuleba, the president of the debating society, spoke.",
             "Kuleba briefed the president, Blinken said; present were Lavrov, the president and the premier.",
+            "Chancellor Rishi Sunak and Chancellor Jeremy Hunt presented budgets.",
         ] {
             assert_clean(&WrongOffice, text);
         }
