@@ -33,6 +33,8 @@ fn main() {
     let mut rule_files = String::new();
     let mut kb = String::new();
     let mut signals = String::new();
+    let mut kb_json = String::new();
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let relative = path.strip_prefix(&rules).expect("collected under rules/");
@@ -46,6 +48,13 @@ fn main() {
             lexicons.push_str(&entry);
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
+            let json = out_dir.join(name.replace('/', "__")).with_extension("json");
+            fs::write(&json, kb_to_json(path)).expect("OUT_DIR is writable");
+            kb_json.push_str(&format!(
+                "    ({:?}, include_str!({:?})),\n",
+                format!("rules/{name}"),
+                json.display().to_string()
+            ));
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
         } else {
@@ -59,9 +68,21 @@ fn main() {
          pub static LEXICON_FILES: &[(&str, &str)] = &[\n{lexicons}];\n\
          /// The knowledge base: (path as shown in errors, contents).\n\
          pub static KB_FILES: &[(&str, &str)] = &[\n{kb}];\n\
+         /// The knowledge base as JSON, made from KB_FILES at build time.\n\
+         pub static KB_JSON: &[(&str, &str)] = &[\n{kb_json}];\n\
          /// Line signals of the junk scorer: (path as shown in errors, contents).\n\
          pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n"
     );
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
+    let out = out_dir.join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// A knowledge-base file as JSON: parsing JSON at startup costs a tenth of
+/// parsing the TOML. A file that is not valid TOML stops the build, naming
+/// it.
+fn kb_to_json(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::to_string(&value).expect("TOML values serialise as JSON")
 }

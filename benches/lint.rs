@@ -170,8 +170,8 @@ fn mojibake_find(bencher: Bencher, kind: &str) {
 /// wrong-form automaton): paid once per process.
 #[divan::bench(sample_count = 20)]
 fn kb_load() -> usize {
-    let files = mtlint::lexicon::KB_FILES;
-    mtlint::kb::Kb::load(black_box(files))
+    let files = mtlint::lexicon::KB_JSON;
+    mtlint::kb::Kb::load_json(black_box(files))
         .expect("the knowledge base loads")
         .people
         .len()

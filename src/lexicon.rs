@@ -62,7 +62,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-pub use embedded::{KB_FILES, LEXICON_FILES, RULE_FILES, SIGNAL_FILES};
+pub use embedded::{KB_FILES, KB_JSON, LEXICON_FILES, RULE_FILES, SIGNAL_FILES};
 
 /// Parses one lexicon file.
 pub fn parse(contents: &str) -> Result<Vec<LexiconEntry>, toml::de::Error> {

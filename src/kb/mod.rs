@@ -12,7 +12,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
-use crate::lexicon::KB_FILES;
+use crate::lexicon::KB_JSON;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -249,17 +249,36 @@ impl Kb {
     pub fn builtin() -> &'static Kb {
         static KB: OnceLock<Kb> = OnceLock::new();
         KB.get_or_init(|| {
-            // The embedded files are checked by `tests::builtin_kb_loads`.
-            Kb::load(KB_FILES).unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
+            // The embedded files are checked by `tests::builtin_kb_loads`;
+            // build.rs made the JSON from them.
+            Kb::load_json(KB_JSON)
+                .unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
         })
     }
 
+    /// Loads knowledge-base files in TOML: (path for errors, contents).
     pub fn load(files: &[(&str, &str)]) -> Result<Kb, KbError> {
+        Kb::build(files, |text| {
+            toml::from_str(text).map_err(|e| e.to_string())
+        })
+    }
+
+    /// Loads knowledge-base files that build.rs turned into JSON.
+    pub fn load_json(files: &[(&str, &str)]) -> Result<Kb, KbError> {
+        Kb::build(files, |text| {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        })
+    }
+
+    fn build(
+        files: &[(&str, &str)],
+        parse: impl Fn(&str) -> Result<KbFile, String>,
+    ) -> Result<Kb, KbError> {
         let mut all = KbFile::default();
         for (path, contents) in files {
-            let file: KbFile = toml::from_str(contents).map_err(|e| KbError {
+            let file: KbFile = parse(contents).map_err(|message| KbError {
                 path: (*path).to_owned(),
-                message: e.to_string(),
+                message,
             })?;
             all.person.extend(file.person);
             all.place.extend(file.place);
@@ -521,6 +540,7 @@ fn wrong_forms(all: &KbFile, first_forms: &HashMap<String, String>) -> Vec<Wrong
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::KB_FILES;
 
     #[test]
     fn builtin_kb_loads() {
@@ -539,6 +559,21 @@ mod tests {
             kb.office_phrase("foreign-minister", "Russia"),
             Some("Foreign Minister")
         );
+    }
+
+    #[test]
+    fn json_and_toml_load_alike() {
+        let toml = Kb::load(KB_FILES).unwrap();
+        let json = Kb::builtin();
+        assert_eq!(toml.people.len(), json.people.len());
+        assert_eq!(toml.places.len(), json.places.len());
+        let forms = |kb: &Kb| {
+            kb.wrong_forms
+                .iter()
+                .map(|w| (w.wrong.clone(), w.right.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(forms(&toml), forms(json));
     }
 
     #[test]
