@@ -219,6 +219,7 @@ pub struct Kb {
     /// Folded first word of the name or a variant → people.
     by_first: HashMap<String, Vec<usize>>,
     wrong_set: std::collections::HashSet<String>,
+    place_names: std::collections::HashSet<String>,
     /// Folded spelling of a Russian first name → the key all its
     /// spellings share.
     first_forms: HashMap<String, String>,
@@ -309,7 +310,7 @@ impl Kb {
                 }
             }
         }
-        let wrong_forms = wrong_forms(&all, &first_forms);
+        let wrong_forms = wrong_forms(&all);
         let wrong_automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(wrong_forms.iter().map(|w| &w.wrong))
@@ -318,6 +319,7 @@ impl Kb {
                 message: e.to_string(),
             })?;
         let wrong_set = wrong_forms.iter().map(|w| w.wrong.clone()).collect();
+        let place_names = all.place.iter().map(|p| p.name.clone()).collect();
         Ok(Kb {
             people: all.person,
             places: all.place,
@@ -330,6 +332,7 @@ impl Kb {
             by_name,
             by_first,
             wrong_set,
+            place_names,
             first_forms,
         })
     }
@@ -348,6 +351,11 @@ impl Kb {
     /// and its kin).
     pub fn is_known_wrong(&self, text: &str) -> bool {
         self.wrong_set.contains(text)
+    }
+
+    /// Whether `name` is a place the base knows, as it spells it.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.place_names.contains(name)
     }
 
     /// People with this surname.
@@ -433,21 +441,14 @@ pub fn describe(person: &Person) -> String {
     }
 }
 
-fn wrong_forms(all: &KbFile, first_forms: &HashMap<String, String>) -> Vec<WrongForm> {
-    // Every spelling of the Russian names a first-name entry lists.
+fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
+    // Every spelling of a Russian name a first-name entry lists: its
+    // romanisation group, else the name as written.
     let spellings = |russian: &String| -> Vec<String> {
-        let key = first_forms.get(&fold(russian));
-        let mut out: Vec<String> = all
-            .romanisation
+        all.romanisation
             .iter()
-            .flat_map(|r| &r.forms)
-            .filter(|f| key.is_some() && first_forms.get(&fold(f)) == key)
-            .cloned()
-            .collect();
-        if !out.contains(russian) {
-            out.push(russian.clone());
-        }
-        out
+            .find(|r| r.forms.contains(russian))
+            .map_or_else(|| vec![russian.clone()], |r| r.forms.clone())
     };
     let mut out: Vec<WrongForm> = Vec::new();
     let mut push = |wrong: &str, right: &str, kind: WrongKind, what: String| {

@@ -107,7 +107,7 @@ impl Check for Inconsistent {
         let known = |w: &str| {
             kb.people_with_surname(w).next().is_some()
                 || kb.people_with_first_name(w).next().is_some()
-                || kb.places.iter().any(|p| p.name == w)
+                || kb.is_place(w)
         };
         let first_name = |w: &str| kb.people_with_first_name(w).next().is_some();
         let list: Vec<(&str, String, &Uses)> = words

@@ -129,9 +129,7 @@ pub struct Mention<'t> {
     pub start: usize,
     pub end: usize,
     pub office: regex::Match<'t>,
-    /// The name, and where it starts.
     pub name: &'t str,
-    pub name_start: usize,
     /// The country the adjective or the possessive names.
     pub country: Option<&'static str>,
 }
@@ -148,10 +146,11 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
         let name = group(["name", "name2", "name3"]).expect("one branch matched");
         let adjective =
             group(["adj", "adj2", "adj3"]).or_else(|| group(["country", "country2", "country"]));
+        let name_first = caps.name("name2").is_some();
         // A name before its title may follow other capitalised words
         // ("Meanwhile Sergei Lavrov, Russia's ..."): the last words that
         // name someone are the name.
-        let (name_start, name) = if caps.name("name2").is_some() {
+        let (name_start, name) = if name_first {
             trailing_name(kb, name)
         } else {
             (name.start(), name.as_str())
@@ -169,7 +168,7 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
             }
             _ => name,
         };
-        let start = if caps.name("name2").is_some() {
+        let start = if name_first {
             name_start
         } else {
             whole.start()
@@ -178,7 +177,7 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
         // said" and "Lavrov, the president and the premier" are a clause
         // and a list, and "Kuleba, the president of the debating society"
         // names another office.
-        let apposition = caps.name("name2").is_some() || caps.name("name3").is_some();
+        let apposition = name_first || caps.name("name3").is_some();
         if apposition && !text[whole.end()..].starts_with([',', '.', ';', ')', '\n']) {
             continue;
         }
@@ -201,7 +200,7 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
         }
         // The title ends the mention when it comes after the name, else
         // the name does.
-        let end = if caps.name("name2").is_some() {
+        let end = if name_first {
             whole.end()
         } else {
             name_start + name.len()
@@ -211,7 +210,6 @@ pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
             end,
             office,
             name,
-            name_start,
             country,
         });
     }
