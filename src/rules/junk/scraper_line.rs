@@ -68,6 +68,11 @@ struct RawSignal {
     weight: u32,
     safe: bool,
     pattern: String,
+    /// The longest line, in characters, the signal applies to: a limit the
+    /// pattern would otherwise write as a counted repetition of a Unicode
+    /// class, which compiles into that many copies of the class.
+    #[serde(default)]
+    max_chars: Option<usize>,
     flag: Vec<String>,
     allow: Vec<String>,
 }
@@ -77,8 +82,16 @@ pub struct Signal {
     pub weight: u32,
     pub safe: bool,
     pub regex: Regex,
+    pub max_chars: Option<usize>,
     pub flag: Vec<String>,
     pub allow: Vec<String>,
+}
+
+impl Signal {
+    /// Whether the signal is raised by a trimmed line.
+    pub fn applies_to(&self, line: &str) -> bool {
+        self.max_chars.is_none_or(|max| line.chars().count() <= max) && self.regex.is_match(line)
+    }
 }
 
 /// The built-in signals, compiled once.
@@ -98,6 +111,7 @@ pub fn signals() -> &'static [Signal] {
                     weight: raw.weight,
                     safe: raw.safe,
                     regex,
+                    max_chars: raw.max_chars,
                     flag: raw.flag,
                     allow: raw.allow,
                 });
@@ -113,10 +127,7 @@ fn raised(line: &str) -> Vec<&'static Signal> {
     if trimmed.is_empty() || trimmed.len() > 200 {
         return Vec::new();
     }
-    signals()
-        .iter()
-        .filter(|s| s.regex.is_match(trimmed))
-        .collect()
+    signals().iter().filter(|s| s.applies_to(trimmed)).collect()
 }
 
 impl Check for ScraperLine {
@@ -256,14 +267,14 @@ mod tests {
         for s in signals() {
             for text in &s.flag {
                 assert!(
-                    s.regex.is_match(text),
+                    s.applies_to(text),
                     "signal `{}` must match {text:?}",
                     s.name
                 );
             }
             for text in &s.allow {
                 assert!(
-                    !s.regex.is_match(text),
+                    !s.applies_to(text),
                     "signal `{}` must not match {text:?}",
                     s.name
                 );
