@@ -35,6 +35,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(title::wrong_office::WrongOffice),
         Box::new(title::inconsistent::Inconsistent),
         Box::new(junk::scraper_line::ScraperLine),
+        Box::new(junk::site_suffix::SiteSuffix),
         Box::new(translation::stray_capital::StrayCapital),
         Box::new(translation::scrambled_date::ScrambledDate),
         Box::new(translation::untranslated::Untranslated),

@@ -2,3 +2,4 @@
 //! article.
 
 pub mod scraper_line;
+pub mod site_suffix;
