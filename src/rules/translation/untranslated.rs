@@ -21,7 +21,7 @@ static META: RuleMeta = RuleMeta::builtin(
 /// The share of Latin letters that makes a sentence English for this rule.
 const LATIN_SHARE: f64 = 0.7;
 
-fn is_latin(c: char) -> bool {
+pub(crate) fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF)
 }
 
