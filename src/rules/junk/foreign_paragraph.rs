@@ -38,12 +38,13 @@ fn letters(text: &str) -> (usize, usize) {
         })
 }
 
+/// Whether a paragraph is one quotation: it opens with a quote mark and
+/// closes with one, perhaps before a final full stop.
 fn quoted(text: &str) -> bool {
     let t = text.trim();
-    let open = t.starts_with(['"', '“', '«', '„', '\'']);
-    let close = t.ends_with(['"', '”', '»', '“', '\''])
-        || t.trim_end_matches(['.', ',']).ends_with(['"', '”', '»']);
-    open && close
+    t.starts_with(['"', '“', '«', '„', '\''])
+        && t.trim_end_matches(['.', ','])
+            .ends_with(['"', '”', '»', '“', '\''])
 }
 
 impl Check for ForeignParagraph {
