@@ -1,5 +1,6 @@
 //! Embeds every file under `rules/` in the binary, so mtlint works alone
 //! from any directory: `rules/lexicon/*.toml` as word lists,
+//! `rules/lexicon/**/*.txt` as plain word lists,
 //! `rules/kb/**/*.toml` as the knowledge base, `*.signals.toml` as the
 //! line signals of the junk scorer, the rest as rule files.
 
@@ -15,7 +16,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e == "toml" || e == "txt") {
             out.push(path);
         }
     }
@@ -34,6 +35,7 @@ fn main() {
     let mut kb = String::new();
     let mut signals = String::new();
     let mut kb_json = String::new();
+    let mut word_lists = String::new();
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -44,7 +46,11 @@ fn main() {
             format!("rules/{name}"),
             path.display().to_string()
         );
-        if name.starts_with("lexicon/") {
+        if name.ends_with(".txt") {
+            if name.starts_with("lexicon/") {
+                word_lists.push_str(&entry);
+            }
+        } else if name.starts_with("lexicon/") {
             lexicons.push_str(&entry);
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
@@ -71,7 +77,9 @@ fn main() {
          /// The knowledge base as JSON, made from KB_FILES at build time.\n\
          pub static KB_JSON: &[(&str, &str)] = &[\n{kb_json}];\n\
          /// Line signals of the junk scorer: (path as shown in errors, contents).\n\
-         pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n"
+         pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n\
+         /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
+         pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n"
     );
     let out = out_dir.join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");

@@ -62,7 +62,40 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-pub use embedded::{KB_FILES, KB_JSON, LEXICON_FILES, RULE_FILES, SIGNAL_FILES};
+pub use embedded::{KB_FILES, KB_JSON, LEXICON_FILES, RULE_FILES, SIGNAL_FILES, WORD_LIST_FILES};
+
+/// A plain word list (`rules/lexicon/**/<name>.txt`: one word a line, `#`
+/// comments), parsed the first time a detector asks for it: the generated
+/// lists are long, and only the detector that reads one should pay for it.
+/// Lookups are exact; the lists are lower case.
+pub fn word_list(name: &str) -> Option<&'static HashSet<&'static str>> {
+    static LISTS: OnceLock<HashMap<&'static str, OnceLock<HashSet<&'static str>>>> =
+        OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        WORD_LIST_FILES
+            .iter()
+            .map(|(path, _)| (list_name(path), OnceLock::new()))
+            .collect()
+    });
+    let cell = lists.get(name)?;
+    Some(cell.get_or_init(|| {
+        let (_, contents) = WORD_LIST_FILES
+            .iter()
+            .find(|(path, _)| list_name(path) == name)
+            .expect("the map holds only embedded lists");
+        contents
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    }))
+}
+
+/// `rules/lexicon/generated/usually-lowercase.txt` → `usually-lowercase`.
+fn list_name(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".txt").unwrap_or(file)
+}
 
 /// Parses one lexicon file.
 pub fn parse(contents: &str) -> Result<Vec<LexiconEntry>, toml::de::Error> {
@@ -134,5 +167,32 @@ mod tests {
         assert!(builtin().abbreviations.contains("Mr"));
         assert!(!builtin().abbreviations.contains("mr"));
         assert!(builtin().minor_words.contains("Of"));
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_sorted_and_free_of_duplicates() {
+        for (path, contents) in WORD_LIST_FILES {
+            let words: Vec<&str> = contents
+                .lines()
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .collect();
+            assert!(!words.is_empty(), "{path} is empty");
+            assert!(
+                words.windows(2).all(|pair| pair[0] < pair[1]),
+                "{path} must be sorted and free of duplicates"
+            );
+            for word in &words {
+                assert!(
+                    word.chars()
+                        .all(|c| c.is_lowercase() || c == '-' || c == '\''),
+                    "{path}: `{word}` is not a lower-case word"
+                );
+            }
+        }
+        let usual = word_list("usually-lowercase").expect("built in");
+        assert!(usual.contains("extraordinary") && usual.contains("high"));
+        // Also names or months, so never flagged when capitalised.
+        assert!(!usual.contains("may") && !usual.contains("will") && !usual.contains("green"));
+        assert!(word_list("no-such-list").is_none());
     }
 }
