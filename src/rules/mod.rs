@@ -37,6 +37,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(junk::scraper_line::ScraperLine),
         Box::new(junk::site_suffix::SiteSuffix),
         Box::new(junk::foreign_paragraph::ForeignParagraph),
+        Box::new(junk::pull_quote::PullQuote),
         Box::new(translation::stray_capital::StrayCapital),
         Box::new(translation::scrambled_date::ScrambledDate),
         Box::new(translation::untranslated::Untranslated),

@@ -8,7 +8,6 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::rules::translation::untranslated::is_latin;
-use crate::text::TextRange;
 
 pub struct ForeignParagraph;
 
@@ -83,15 +82,7 @@ impl Check for ForeignParagraph {
             {
                 continue;
             }
-            // The paragraph goes with the blank lines after it (before it,
-            // when it is the last), so the text keeps one paragraph break.
-            let gone = match (doc.paragraphs.get(i + 1), i.checked_sub(1)) {
-                (Some(next), _) => TextRange::new(paragraph.range.start(), next.range.start()),
-                (None, Some(previous)) => {
-                    TextRange::new(doc.paragraphs[previous].range.end(), paragraph.range.end())
-                }
-                (None, None) => paragraph.range,
-            };
+            let gone = super::paragraph_with_break(doc, i);
             cx.report(
                 META.diagnostic(
                     paragraph.range,

@@ -2,5 +2,23 @@
 //! article.
 
 pub mod foreign_paragraph;
+pub mod pull_quote;
 pub mod scraper_line;
 pub mod site_suffix;
+
+use crate::document::Document;
+use crate::text::TextRange;
+
+/// What deleting paragraph `i` removes: the paragraph with the blank lines
+/// after it (before it, when it is the last), so the text keeps one
+/// paragraph break.
+pub(crate) fn paragraph_with_break(doc: &Document, i: usize) -> TextRange {
+    let paragraph = &doc.paragraphs[i];
+    match (doc.paragraphs.get(i + 1), i.checked_sub(1)) {
+        (Some(next), _) => TextRange::new(paragraph.range.start(), next.range.start()),
+        (None, Some(previous)) => {
+            TextRange::new(doc.paragraphs[previous].range.end(), paragraph.range.end())
+        }
+        (None, None) => paragraph.range,
+    }
+}

@@ -1,0 +1,239 @@
+//! `junk.pull-quote`: a paragraph that repeats, word for word, a passage of
+//! another paragraph. News pages set a pull quote in large type beside the
+//! article; a scraper carries it in as a paragraph of its own, so the
+//! article says the same sentence twice. A paragraph repeated whole (a
+//! block the page showed twice) is flagged at its second appearance.
+//!
+//! Words are compared, not characters: case, punctuation and quote marks
+//! may differ ("“Stop this war,” Blinken said." holds the pull quote
+//! "Stop this war"). Short paragraphs are left alone, since a phrase of a
+//! few words ("the war in Ukraine") repeats in any article, and so are
+//! headlines.
+//!
+//! Words are interned once; candidates are indexed by their first eight
+//! words, and every eight-word window of the article is looked up once, so
+//! the check stays linear in the article's length.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::document::Document;
+use crate::rule::{Check, Context, RuleMeta};
+
+pub struct PullQuote;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "junk.pull-quote",
+    Category::Junk,
+    Severity::Warning,
+    "A paragraph that repeats a passage of another word for word: a pull quote the scraper carried in.",
+    true,
+);
+
+/// The fewest words a repeated paragraph has. Eight words make a sentence
+/// that an article says once; shorter ones ("the war in Ukraine", a
+/// dateline) repeat on purpose.
+const MIN_WORDS: usize = 8;
+/// The most words a pull quote has: a pull quote is a sentence or two, and
+/// a long paragraph inside a longer one is an article pasted twice, which
+/// is not for this rule to cut.
+const MAX_WORDS: usize = 80;
+
+/// Every paragraph's words as ids (lower-cased words interned), one after
+/// another; `starts[i]..starts[i + 1]` are paragraph `i`'s.
+struct Words {
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl Words {
+    fn new(doc: &Document) -> Self {
+        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut ids = Vec::new();
+        let mut starts = Vec::with_capacity(doc.paragraphs.len() + 1);
+        let mut lower = String::new();
+        for paragraph in &doc.paragraphs {
+            starts.push(ids.len());
+            for word in doc
+                .slice(paragraph.range)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
+                let id = match interned.get(lower.as_str()) {
+                    Some(&id) => id,
+                    None => *interned.entry(lower.clone()).or_insert(next),
+                };
+                ids.push(id);
+            }
+        }
+        starts.push(ids.len());
+        Self { ids, starts }
+    }
+
+    fn of(&self, paragraph: usize) -> &[u32] {
+        &self.ids[self.starts[paragraph]..self.starts[paragraph + 1]]
+    }
+}
+
+/// How many distinct paragraphs may open with the same MIN_WORDS words
+/// before the opening counts as boilerplate and is not looked for: it keeps
+/// the check linear on a file of near-identical paragraphs.
+const MAX_SHARED_OPENINGS: usize = 16;
+
+/// A Markdown code block (fenced or indented): code repeats on purpose.
+fn is_code(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.starts_with("```") || line.starts_with("    ") || line.starts_with('\t'))
+}
+
+impl Check for PullQuote {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        if doc.paragraphs.len() < 2 {
+            return;
+        }
+        let words = Words::new(doc);
+        // Distinct candidates, each with the paragraphs that have it.
+        let mut groups: HashMap<&[u32], Vec<usize>> = HashMap::new();
+        for (i, paragraph) in doc.paragraphs.iter().enumerate() {
+            // A headline, and the first line of the text, which is the
+            // article's title: a lede may repeat it.
+            let headline =
+                paragraph.lines.len() == 1 && (i == 0 || doc.lines[paragraph.lines.start].headline);
+            if (MIN_WORDS..=MAX_WORDS).contains(&words.of(i).len())
+                && !headline
+                && !is_code(doc.slice(paragraph.range))
+            {
+                groups.entry(words.of(i)).or_default().push(i);
+            }
+        }
+        if groups.is_empty() {
+            return;
+        }
+        // Flagged paragraph → the paragraph it repeats. A paragraph shown
+        // twice is flagged where it comes again.
+        let mut repeats: HashMap<usize, usize> = HashMap::new();
+        for indices in groups.values() {
+            for pair in indices.windows(2) {
+                repeats.insert(pair[1], indices[0]);
+            }
+        }
+        // Candidates by their first MIN_WORDS words; every window of that
+        // many words of every paragraph is looked up once.
+        let mut openings: HashMap<&[u32], Vec<&[u32]>> = HashMap::new();
+        for &candidate in groups.keys() {
+            openings
+                .entry(&candidate[..MIN_WORDS])
+                .or_default()
+                .push(candidate);
+        }
+        openings.retain(|_, candidates| candidates.len() <= MAX_SHARED_OPENINGS);
+        for inside in 0..doc.paragraphs.len() {
+            let text = words.of(inside);
+            for (at, window) in text.windows(MIN_WORDS).enumerate() {
+                let Some(candidates) = openings.get(window) else {
+                    continue;
+                };
+                for &candidate in candidates {
+                    // A candidate inside a longer paragraph, not itself.
+                    if candidate.len() < text.len() && text[at..].starts_with(candidate) {
+                        for &i in &groups[candidate] {
+                            repeats.entry(i).or_insert(inside);
+                        }
+                    }
+                }
+            }
+        }
+        let mut flagged: Vec<(usize, usize)> = repeats.into_iter().collect();
+        flagged.sort_unstable();
+        for (i, original) in flagged {
+            let line = doc.line_of(doc.paragraphs[original].range.start()) + 1;
+            let whole = words.of(i).len() == words.of(original).len();
+            let message = if whole {
+                format!(
+                    "This paragraph repeats the one at line {} word for word",
+                    line
+                )
+            } else {
+                format!(
+                    "This paragraph repeats a passage of the one at line {} word for word: a pull quote carried in from the page",
+                    line
+                )
+            };
+            cx.report(
+                META.diagnostic(doc.paragraphs[i].range, message)
+                    .with_fix(Fix::unsafe_(
+                        "Delete the repeated paragraph",
+                        vec![Edit::delete(super::paragraph_with_break(doc, i))],
+                    )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    const BODY: &str = "“Stop this war of aggression and engage in meaningful diplomacy,” Blinken told Lavrov at the meeting.";
+
+    #[test]
+    fn flags_a_pull_quote_before_or_after_its_paragraph() {
+        let text = format!(
+            "The ministers met in New Delhi.\n\nStop this war of aggression and engage in meaningful diplomacy\n\n{BODY}\n"
+        );
+        assert_flags(
+            &PullQuote,
+            &text,
+            &["Stop this war of aggression and engage in meaningful diplomacy"],
+        );
+        assert_fixes(
+            &PullQuote,
+            &text,
+            &format!("The ministers met in New Delhi.\n\n{BODY}\n"),
+        );
+        let after = format!("{BODY}\n\nThe talks lasted ten minutes.\n\n“Stop this war of aggression and engage in meaningful diplomacy.”\n");
+        assert_fixes(
+            &PullQuote,
+            &after,
+            &format!("{BODY}\n\nThe talks lasted ten minutes.\n"),
+        );
+    }
+
+    #[test]
+    fn flags_a_paragraph_shown_twice_at_its_second_appearance() {
+        let text =
+            format!("Talks in New Delhi\n\n{BODY}\n\nThe talks lasted ten minutes.\n\n{BODY}\n");
+        let found = crate::rules::test::diagnostics(&PullQuote, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].range.start().to_usize(), text.rfind('“').unwrap());
+        assert!(found[0].message.contains("line 3"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn allows_short_phrases_headlines_and_different_paragraphs() {
+        for text in [
+            // A phrase of a few words repeats in any article.
+            "The war in Ukraine\n\nThe war in Ukraine has lasted three years, the minister said.\n",
+            // A Title Case headline above the lede that repeats it.
+            "Blinken And Lavrov Meet For The First Time Since The War Began\n\nBlinken and Lavrov meet for the first time since the war began, officials said on Thursday.\n",
+            // A title in sentence case, repeated by the lede.
+            "Blinken and Lavrov meet for the first time since the war began\n\nBlinken and Lavrov meet for the first time since the war began, officials said.\n",
+            // Two paragraphs that share words but not a passage.
+            "Stop this war of aggression, the minister said on the first day.\n\nThe minister said on the first day that this war of aggression must stop.\n",
+            // Code in a Markdown article.
+            "Install it:\n\n```sh\ncargo install mtlint --locked --version 1.2.3 --force\n```\n\nOr update it:\n\n```sh\ncargo install mtlint --locked --version 1.2.3 --force\n```\n",
+            // One paragraph.
+            BODY,
+        ] {
+            assert_clean(&PullQuote, text);
+        }
+    }
+}
