@@ -23,6 +23,9 @@ pub struct LexiconEntry {
     pub summary: String,
     #[serde(default)]
     pub case_sensitive: bool,
+    /// The language a list of function words belongs to, for messages.
+    #[serde(default)]
+    pub language: Option<String>,
     pub words: Vec<String>,
 }
 
@@ -31,6 +34,8 @@ pub struct LexiconEntry {
 pub struct Lexicon {
     case_sensitive: bool,
     words: HashSet<String>,
+    /// The language of a list of function words (`stopwords-*`).
+    pub language: Option<String>,
 }
 
 impl Lexicon {
@@ -55,6 +60,18 @@ pub struct Builtin {
 impl Builtin {
     pub fn get(&self, name: &str) -> Option<&Lexicon> {
         self.by_name.get(name)
+    }
+
+    /// The lists whose name starts with `prefix`, sorted by name.
+    pub fn with_prefix<'a>(&'a self, prefix: &str) -> Vec<(&'a str, &'a Lexicon)> {
+        let mut found: Vec<(&str, &Lexicon)> = self
+            .by_name
+            .iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .map(|(name, lexicon)| (name.as_str(), lexicon))
+            .collect();
+        found.sort_unstable_by_key(|(name, _)| *name);
+        found
     }
 }
 
@@ -126,6 +143,7 @@ pub fn builtin() -> &'static Builtin {
                     Lexicon {
                         case_sensitive: entry.case_sensitive,
                         words,
+                        language: entry.language,
                     },
                 );
             }

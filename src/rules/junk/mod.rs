@@ -22,3 +22,10 @@ pub(crate) fn paragraph_with_break(doc: &Document, i: usize) -> TextRange {
         (None, None) => paragraph.range,
     }
 }
+
+/// A Markdown code block (fenced or indented): code is neither prose nor
+/// junk.
+pub(crate) fn is_code(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.starts_with("```") || line.starts_with("    ") || line.starts_with('\t'))
+}

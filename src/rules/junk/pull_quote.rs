@@ -83,12 +83,6 @@ impl Words {
 /// the check linear on a file of near-identical paragraphs.
 const MAX_SHARED_OPENINGS: usize = 16;
 
-/// A Markdown code block (fenced or indented): code repeats on purpose.
-fn is_code(text: &str) -> bool {
-    text.lines()
-        .any(|line| line.starts_with("```") || line.starts_with("    ") || line.starts_with('\t'))
-}
-
 impl Check for PullQuote {
     fn rules(&self) -> &[RuleMeta] {
         std::slice::from_ref(&META)
@@ -108,7 +102,7 @@ impl Check for PullQuote {
                 paragraph.lines.len() == 1 && (i == 0 || doc.lines[paragraph.lines.start].headline);
             if (MIN_WORDS..=MAX_WORDS).contains(&words.of(i).len())
                 && !headline
-                && !is_code(doc.slice(paragraph.range))
+                && !super::is_code(doc.slice(paragraph.range))
             {
                 groups.entry(words.of(i)).or_default().push(i);
             }
