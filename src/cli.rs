@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::diagnostic::Severity;
 use crate::lint::Linter;
 use crate::output::human::{self, Style};
-use crate::output::{json, sarif, FileReport, Format, Totals};
+use crate::output::{github, json, sarif, FileReport, Format, Totals};
 use crate::rule::Settings;
 use crate::rules::Registry;
 use crate::source::{Loaded, SourceFile};
@@ -382,9 +382,10 @@ fn write_reports(
     reports: &[FileReport],
 ) -> io::Result<()> {
     match args.format {
-        Format::Json => json::write_json(io.stdout, reports),
+        Format::Json => json::write_json(io.stdout, reports, args.fail_on),
         Format::Jsonl => json::write_jsonl(io.stdout, reports),
         Format::Sarif => sarif::write_sarif(io.stdout, reports, linter.registry().rules()),
+        Format::Github => github::write_github(io.stdout, reports),
         Format::Human => {
             let style = Style { color: io.color };
             for report in reports {

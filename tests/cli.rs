@@ -269,3 +269,39 @@ fn legacy_input_is_reported_and_fixed_in_its_own_encoding() {
     let (expected, _, _) = encoding_rs::WINDOWS_1251.encode(&fixed);
     assert_eq!(fs::read(&path).unwrap(), expected.as_ref());
 }
+
+#[test]
+fn github_format_writes_one_annotation_per_diagnostic() {
+    let jsonl = mtlint(&["check", "--format", "jsonl", "fixtures/seeds"]);
+    let github = mtlint(&["check", "--format", "github", "fixtures/seeds"]);
+    assert_eq!(code(&github), 1, "{}", stderr(&github));
+    let annotation = regex::Regex::new(
+        r"^::(?:error|warning|notice) file=[^,:]+,line=[1-9]\d*,col=[1-9]\d*,endLine=[1-9]\d*,endColumn=[1-9]\d*,title=mtlint \([a-z]+\.[a-z0-9-]+\)::[^\r\n]+$",
+    )
+    .expect("valid regex");
+    let lines: Vec<String> = stdout(&github).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), stdout(&jsonl).lines().count());
+    for line in &lines {
+        assert!(annotation.is_match(line), "not an annotation: {line}");
+    }
+    // A name or message with the runner's syntax in it is escaped.
+    let out = mtlint_stdin(
+        &[
+            "check",
+            "--format",
+            "github",
+            "--stdin-filename",
+            "a,b:c.txt",
+            "-",
+        ],
+        b"Half the 100% of\r\nvotes were counted.A recount followed.\n",
+    );
+    let text = stdout(&out);
+    assert!(text.starts_with("::"), "{text}");
+    assert!(text.contains("file=a%2Cb%3Ac.txt,"), "{text}");
+    assert_eq!(
+        text.lines().count(),
+        text.matches("::").count() / 2,
+        "{text}"
+    );
+}

@@ -22,6 +22,7 @@ struct Report {
 #[serde(deny_unknown_fields)]
 struct FileEntry {
     path: String,
+    publishable: bool,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -29,6 +30,7 @@ struct FileEntry {
 #[serde(deny_unknown_fields)]
 struct Summary {
     files: usize,
+    publishable: usize,
     diagnostics: usize,
     by_category: std::collections::BTreeMap<String, usize>,
 }
@@ -108,6 +110,13 @@ fn check_offsets(dir: &Path, args: &[&str]) -> usize {
     let total: usize = report.files.iter().map(|f| f.diagnostics.len()).sum();
     assert_eq!(report.summary.diagnostics, total);
     assert_eq!(report.summary.by_category.values().sum::<usize>(), total);
+    // The verdict at the default --fail-on (warning): only info findings.
+    for file in &report.files {
+        let publishable = file.diagnostics.iter().all(|d| d.severity == "info");
+        assert_eq!(file.publishable, publishable, "{}", file.path);
+    }
+    let publishable = report.files.iter().filter(|f| f.publishable).count();
+    assert_eq!(report.summary.publishable, publishable);
 
     for file in &report.files {
         let bytes = fs::read(dir.join(&file.path)).unwrap();
@@ -200,5 +209,39 @@ fn jsonl_has_one_diagnostic_a_line_with_its_path() {
             .unwrap()
             .starts_with("fixtures/seeds/"));
         assert!(value["rule"].is_string() && value["start"]["offset"].is_u64());
+    }
+}
+
+#[test]
+fn the_verdict_follows_fail_on() {
+    for (fail_on, failing) in [
+        ("info", &["info", "warning", "error"][..]),
+        ("warning", &["warning", "error"][..]),
+        ("error", &["error"][..]),
+    ] {
+        let out = crate::mtlint(&[
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            fail_on,
+            "fixtures",
+        ]);
+        let report: Report = serde_json::from_slice(&out.stdout).expect("the contract's JSON");
+        let mut publishable = 0;
+        for file in &report.files {
+            let expected = !file
+                .diagnostics
+                .iter()
+                .any(|d| failing.contains(&d.severity.as_str()));
+            assert_eq!(file.publishable, expected, "{} at {fail_on}", file.path);
+            publishable += usize::from(expected);
+        }
+        assert_eq!(report.summary.publishable, publishable);
+        // The fixtures hold clean files and files that fail at each level.
+        assert!(
+            publishable > 0 && publishable < report.files.len(),
+            "{fail_on}: {publishable}"
+        );
     }
 }

