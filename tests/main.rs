@@ -6,6 +6,7 @@ mod cli;
 mod fixpoint;
 mod json;
 mod mojibake_eval;
+mod pre_commit;
 mod readme;
 mod rule_fixtures;
 mod sarif;
