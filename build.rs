@@ -67,7 +67,7 @@ fn main() {
             rule_files.push_str(&entry);
         }
     }
-    let code = format!(
+    let code: String = format!(
         "/// Built-in rule files: (path as shown in errors, contents).\n\
          pub static RULE_FILES: &[(&str, &str)] = &[\n{rule_files}];\n\
          /// Built-in word lists: (path as shown in errors, contents).\n\
@@ -81,8 +81,101 @@ fn main() {
          /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
          pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n"
     );
+    let code = code + &rule_docs(&root);
     let out = out_dir.join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// `mtlint rules --explain`'s texts: for each built-in detector, the `//!`
+/// documentation of the source file that defines it (a rule id on a line
+/// of its own, as `RuleMeta::builtin` takes it), and its examples from
+/// `fixtures/<category>/<name>.txt`.
+fn rule_docs(root: &Path) -> String {
+    println!("cargo:rerun-if-changed=src/rules");
+    println!("cargo:rerun-if-changed=fixtures");
+    let mut sources = Vec::new();
+    collect_ext(&root.join("src/rules"), "rs", &mut sources);
+    sources.sort();
+    let mut docs = String::new();
+    for path in &sources {
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let body = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let doc: Vec<&str> = text
+            .lines()
+            .take_while(|line| line.starts_with("//!"))
+            .map(|line| {
+                line.trim_start_matches("//!")
+                    .strip_prefix(' ')
+                    .unwrap_or(line.trim_start_matches("//!"))
+            })
+            .collect();
+        for line in body.lines() {
+            let line = line.trim();
+            let Some(id) = line.strip_prefix('"').and_then(|l| l.strip_suffix("\",")) else {
+                continue;
+            };
+            let is_id = id.split_once('.').is_some_and(|(category, name)| {
+                CATEGORIES.contains(&category)
+                    && !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            });
+            if is_id {
+                docs.push_str(&format!("    ({id:?}, {:?}),\n", doc.join("\n")));
+            }
+        }
+    }
+    let mut fixtures = String::new();
+    for category in CATEGORIES {
+        let dir = root.join("fixtures").join(category);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            // A fixture in a legacy encoding has no text to show.
+            .filter(|p| p.extension().is_some_and(|e| e == "txt") && fs::read_to_string(p).is_ok())
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.file_stem().expect("a file name").to_string_lossy();
+            fixtures.push_str(&format!(
+                "    (\"{category}.{name}\", include_str!({:?})),\n",
+                path.display().to_string()
+            ));
+        }
+    }
+    format!(
+        "/// The documentation of each built-in detector: (rule id, text).\n\
+         pub static RULE_DOCS: &[(&str, &str)] = &[\n{docs}];\n\
+         /// Each rule's fixture file: (rule id, contents).\n\
+         pub static RULE_FIXTURES: &[(&str, &str)] = &[\n{fixtures}];\n"
+    )
+}
+
+const CATEGORIES: [&str; 6] = [
+    "encoding",
+    "name",
+    "title",
+    "junk",
+    "translation",
+    "typography",
+];
+
+fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_ext(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
 }
 
 /// A knowledge-base file as JSON: parsing JSON at startup costs a tenth of

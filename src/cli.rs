@@ -84,6 +84,10 @@ pub struct RulesArgs {
     /// Extra rule files to list with the built-in ones.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// Print one rule's documentation with examples of what it flags and
+    /// what it leaves alone.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -156,6 +160,23 @@ fn run_rules(args: RulesArgs, io: &mut Io) -> io::Result<ExitStatus> {
     let Some(registry) = load_registry(&args.rules, io)? else {
         return Ok(ExitStatus::Error);
     };
+    if let Some(id) = &args.explain {
+        let Some(meta) = registry.rules().find(|r| r.id == id.as_str()) else {
+            writeln!(
+                io.stderr,
+                "mtlint: error: no rule `{id}` (`mtlint rules` lists them)"
+            )?;
+            return Ok(ExitStatus::Error);
+        };
+        // The registry compiled the rule files; their examples are read again.
+        let mut loaded = crate::rules::builtin_rule_files();
+        for dir in &args.rules {
+            // Already loaded once by load_registry, so this cannot fail anew.
+            let _ = loaded.add_dir(dir);
+        }
+        write!(io.stdout, "{}", crate::explain::explain(meta, &loaded))?;
+        return Ok(ExitStatus::Clean);
+    }
     match args.format {
         RulesFormat::Json => {
             let rules: Vec<_> = registry

@@ -79,7 +79,10 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-pub use embedded::{KB_FILES, KB_JSON, LEXICON_FILES, RULE_FILES, SIGNAL_FILES, WORD_LIST_FILES};
+pub use embedded::{
+    KB_FILES, KB_JSON, LEXICON_FILES, RULE_DOCS, RULE_FILES, RULE_FIXTURES, SIGNAL_FILES,
+    WORD_LIST_FILES,
+};
 
 /// A plain word list (`rules/lexicon/**/<name>.txt`: one word a line, `#`
 /// comments), parsed the first time a detector asks for it: the generated

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod explain;
 pub mod fix;
 pub mod kb;
 pub mod lexicon;

@@ -305,3 +305,29 @@ fn github_format_writes_one_annotation_per_diagnostic() {
         "{text}"
     );
 }
+
+#[test]
+fn rules_explain_prints_the_documentation_and_examples() {
+    let out = mtlint(&["rules", "--explain", "translation.stray-capital"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("translation.stray-capital (translation, warning, fixable)\n"),
+        "{text}"
+    );
+    assert!(text.contains("Two kinds of word"), "{text}");
+    assert!(
+        text.contains(
+            "Flagged:\n  - Estonia calls for stronger measures, including A far-reaching"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Left alone:\n"), "{text}");
+    // A rule from a rule file shows the examples the file gives.
+    let out = mtlint(&["rules", "--explain", "translation.calque"]);
+    assert!(stdout(&out).contains("Defined in rules/translation/calque.toml."));
+    assert!(stdout(&out).contains("Writes about it AP News."));
+    let out = mtlint(&["rules", "--explain", "name.no-such-rule"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("no rule `name.no-such-rule`"));
+}

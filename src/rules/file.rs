@@ -234,6 +234,21 @@ impl LoadedRules {
         &self.metas
     }
 
+    /// The examples of rule `id`: (texts it flags, texts it leaves alone).
+    pub fn examples(&self, id: &str) -> (Vec<&str>, Vec<&str>) {
+        let mut flagged = Vec::new();
+        let mut allowed = Vec::new();
+        for example in &self.examples {
+            if self.metas[example.rule].id == id {
+                match example.expect {
+                    Some(_) => flagged.push(example.text.as_str()),
+                    None => allowed.push(example.text.as_str()),
+                }
+            }
+        }
+        (flagged, allowed)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.metas.is_empty()
     }

@@ -12,7 +12,8 @@
 //!   common word may still be a name nobody listed, so the word must stand
 //!   alone between lower-case words, must not follow a determiner ("the
 //!   Ministry"), must not head a name (`rules/lexicon/name-words.toml`),
-//!   and the fix is unsafe.
+//!   and the article must write it in lower case elsewhere and capitalise
+//!   it nowhere else ("Patriot missiles" is a name). The fix is unsafe.
 //!
 //! Left alone: headlines in Title Case, the first word of a sentence or
 //! line, a word after a colon, a dash, an opening quote or bracket, after an
