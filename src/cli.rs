@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::Severity;
 use crate::lint::Linter;
@@ -69,9 +70,16 @@ pub struct CheckArgs {
     /// The article's date (YYYY-MM-DD), for facts that change over time.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<Date>,
-    /// The lowest severity that makes the exit status 1.
-    #[arg(long, value_enum, default_value_t = Severity::Warning)]
+    /// The lowest severity that makes the exit status 1 [default: the
+    /// config's, else warning]
+    #[arg(long = "fail-on", value_enum, value_name = "FAIL_ON")]
+    pub fail_on_flag: Option<Severity>,
+    /// The severity in force: the flag, else the config, else warning.
+    #[arg(skip = Severity::Warning)]
     pub fail_on: Severity,
+    /// The config file to use instead of the nearest mtlint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// File extensions to lint when walking a directory.
     #[arg(long = "extension", value_delimiter = ',', value_name = "EXT", default_values_t = ["txt".to_string(), "md".to_string()])]
     pub extensions: Vec<String>,
@@ -230,7 +238,32 @@ enum Outcome {
     Failed(String),
 }
 
-fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
+/// Merges the project's config into the flags: flags win, lists add up.
+fn apply_config(args: &mut CheckArgs) -> Result<(), String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
+    let config = Config::find(&cwd, args.config.as_deref())?;
+    if args.select.is_empty() {
+        args.select = config.select;
+    }
+    args.ignore.extend(config.ignore);
+    let mut rules = config.rules;
+    rules.append(&mut args.rules);
+    args.rules = rules;
+    args.fail_on = args
+        .fail_on_flag
+        .or(config.fail_on)
+        .unwrap_or(Severity::Warning);
+    if args.date.is_none() {
+        args.date = config.date.as_deref().and_then(|d| d.parse().ok());
+    }
+    Ok(())
+}
+
+fn run_check(mut args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
+    if let Err(message) = apply_config(&mut args) {
+        writeln!(io.stderr, "mtlint: error: {message}")?;
+        return Ok(ExitStatus::Error);
+    }
     let Some(registry) = load_registry(&args.rules, io)? else {
         return Ok(ExitStatus::Error);
     };

@@ -7,6 +7,7 @@
 //! fixing) → [`output`] (every format) → [`cli`].
 
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod document;

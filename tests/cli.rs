@@ -331,3 +331,38 @@ fn rules_explain_prints_the_documentation_and_examples() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("no rule `name.no-such-rule`"));
 }
+
+#[test]
+fn mtlint_toml_is_found_above_and_flags_win() {
+    let root = tempfile::tempdir().unwrap();
+    let desk = root.path().join("desk");
+    fs::create_dir_all(desk.join("house")).unwrap();
+    fs::write(desk.join("article.txt"), GLUED).unwrap();
+    let lint = |args: &[&str]| {
+        let mut all = vec!["check"];
+        all.extend_from_slice(args);
+        all.push("article.txt");
+        mtlint_in(&desk, &all, None)
+    };
+    // No config: the glued sentence fails the run.
+    assert_eq!(code(&lint(&[])), 1);
+    // A config in the directory above: only errors fail the run.
+    fs::write(root.path().join("mtlint.toml"), "fail-on = \"error\"\n").unwrap();
+    assert_eq!(code(&lint(&[])), 0);
+    // The flag wins over the file.
+    assert_eq!(code(&lint(&["--fail-on", "warning"])), 1);
+    // ignore in the file, and --select on the command line.
+    fs::write(
+        root.path().join("mtlint.toml"),
+        "ignore = [\"typography.missing-space\"]\n",
+    )
+    .unwrap();
+    assert_eq!(code(&lint(&[])), 0);
+    let out = lint(&["--select", "typography", "--format", "jsonl"]);
+    assert_eq!(stdout(&out), "", "the file's ignore still applies");
+    // --config names another file; a wrong key is an error naming it.
+    fs::write(desk.join("strict.toml"), "fail-on = \"info\"\nselct = []\n").unwrap();
+    let out = lint(&["--config", "strict.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("strict.toml:2"), "{}", stderr(&out));
+}

@@ -1,0 +1,134 @@
+//! `mtlint.toml`: a project's settings, so a newsroom writes them once
+//! instead of on every command line.
+//!
+//! ```toml
+//! select = ["encoding", "name", "title"]   # rule ids or categories
+//! ignore = ["typography.multiple-spaces"]
+//! rules = ["house-rules"]                  # rule directories, relative to this file
+//! fail-on = "error"
+//! date = "2022-09-21"                       # the articles' date
+//! ```
+//!
+//! The file is found in the current directory or the nearest directory
+//! above it, or named with `--config`. Flags win over the file: `--select`
+//! replaces its `select`, `--fail-on` and `--date` replace its values,
+//! while `--ignore` and `--rules` add to its lists.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::date::Date;
+use crate::diagnostic::Severity;
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "mtlint.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Rule directories, resolved against the file's directory on load.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    pub fail_on: Option<Severity>,
+    pub date: Option<String>,
+    /// The file it came from.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+impl Config {
+    /// The config for a run started in `dir`: `explicit` if given, else the
+    /// nearest `mtlint.toml` in `dir` or above it, else the defaults.
+    pub fn find(dir: &Path, explicit: Option<&Path>) -> Result<Self, String> {
+        let path = match explicit {
+            Some(path) => Some(path.to_path_buf()),
+            None => dir
+                .ancestors()
+                .map(|d| d.join(FILE_NAME))
+                .find(|candidate| candidate.is_file()),
+        };
+        match path {
+            Some(path) => Self::load(&path),
+            None => Ok(Self::default()),
+        }
+    }
+
+    /// Reads and checks one config file; errors name the file and the line.
+    pub fn load(path: &Path) -> Result<Self, String> {
+        let text = fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the config: {e}", path.display()))?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|span| {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!(":{line}")
+                })
+                .unwrap_or_default();
+            format!("{}{at}: {}", path.display(), e.message())
+        })?;
+        if let Some(date) = &config.date {
+            date.parse::<Date>().map_err(|e| {
+                format!("{}: `date = \"{date}\"` is not a date: {e}", path.display())
+            })?;
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.rules = config.rules.iter().map(|dir| base.join(dir)).collect();
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    pub fn date(&self) -> Option<Date> {
+        self.date.as_deref().and_then(|d| d.parse().ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_nearest_file_above_and_resolves_rule_dirs_against_it() {
+        let root = tempfile::tempdir().unwrap();
+        let deep = root.path().join("desk/2022/09");
+        fs::create_dir_all(&deep).unwrap();
+        fs::write(
+            root.path().join(FILE_NAME),
+            "select = [\"name\"]\nrules = [\"house\"]\nfail-on = \"error\"\ndate = \"2022-09-21\"\n",
+        )
+        .unwrap();
+        let config = Config::find(&deep, None).unwrap();
+        assert_eq!(config.select, ["name"]);
+        assert_eq!(config.rules, [root.path().join("house")]);
+        assert_eq!(config.fail_on, Some(Severity::Error));
+        assert_eq!(config.date(), "2022-09-21".parse().ok());
+        // No file anywhere: the defaults.
+        let empty = tempfile::tempdir().unwrap();
+        let found = Config::find(empty.path(), None).unwrap();
+        let above = empty
+            .path()
+            .ancestors()
+            .any(|d| d.join(FILE_NAME).is_file());
+        assert_eq!(found.path.is_some(), above);
+    }
+
+    #[test]
+    fn a_wrong_key_or_value_is_an_error_naming_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        fs::write(&path, "select = [\"name\"]\nfail_on = \"error\"\n").unwrap();
+        let error = Config::load(&path).unwrap_err();
+        assert!(error.contains("mtlint.toml:2:"), "{error}");
+        assert!(error.contains("fail_on"), "{error}");
+        fs::write(&path, "date = \"21.09.2022\"\n").unwrap();
+        assert!(Config::load(&path).unwrap_err().contains("is not a date"));
+        fs::write(&path, "fail-on = \"fatal\"\n").unwrap();
+        assert!(Config::load(&path).unwrap_err().contains("mtlint.toml:1:"));
+    }
+}
