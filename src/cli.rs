@@ -37,6 +37,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule: id, category, severity and summary.
     Rules(RulesArgs),
+    /// Run a Language Server over standard input and output.
+    Lsp,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -150,6 +152,15 @@ pub fn run(args: Args, io: &mut Io) -> io::Result<ExitStatus> {
     match args.command {
         Command::Check(check) => run_check(check, io),
         Command::Rules(rules) => run_rules(rules, io),
+        // The server owns the process's standard streams, which `io` holds
+        // locked, so `main` starts it before making an `Io`.
+        Command::Lsp => {
+            writeln!(
+                io.stderr,
+                "mtlint: error: the language server runs from `main`"
+            )?;
+            Ok(ExitStatus::Error)
+        }
     }
 }
 

@@ -48,15 +48,19 @@ impl Config {
     pub fn find(dir: &Path, explicit: Option<&Path>) -> Result<Self, String> {
         let path = match explicit {
             Some(path) => Some(path.to_path_buf()),
-            None => dir
-                .ancestors()
-                .map(|d| d.join(FILE_NAME))
-                .find(|candidate| candidate.is_file()),
+            None => Self::locate(dir),
         };
         match path {
             Some(path) => Self::load(&path),
             None => Ok(Self::default()),
         }
+    }
+
+    /// The nearest `mtlint.toml` in `dir` or above it.
+    pub fn locate(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
     }
 
     /// Reads and checks one config file; errors name the file and the line.

@@ -16,6 +16,7 @@ pub mod fix;
 pub mod kb;
 pub mod lexicon;
 pub mod lint;
+pub mod lsp;
 pub mod mojibake;
 pub mod output;
 pub mod rule;

@@ -5,6 +5,7 @@
 mod cli;
 mod fixpoint;
 mod json;
+mod lsp_client;
 mod mojibake_eval;
 mod pre_commit;
 mod readme;
