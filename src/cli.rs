@@ -18,6 +18,7 @@ use crate::output::{github, json, sarif, FileReport, Format, Totals};
 use crate::rule::Settings;
 use crate::rules::Registry;
 use crate::source::{Loaded, SourceFile};
+use crate::suppress::{AllowList, Sidecar};
 use crate::walk::{collect_inputs, Input};
 
 #[derive(Parser, Debug)]
@@ -82,6 +83,9 @@ pub struct CheckArgs {
     /// The config file to use instead of the nearest mtlint.toml.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Words and names no rule may flag, from the config.
+    #[arg(skip)]
+    pub allow: Vec<String>,
     /// File extensions to lint when walking a directory.
     #[arg(long = "extension", value_delimiter = ',', value_name = "EXT", default_values_t = ["txt".to_string(), "md".to_string()])]
     pub extensions: Vec<String>,
@@ -267,6 +271,7 @@ fn apply_config(args: &mut CheckArgs) -> Result<(), String> {
     if args.date.is_none() {
         args.date = config.date.as_deref().and_then(|d| d.parse().ok());
     }
+    args.allow = config.allow;
     Ok(())
 }
 
@@ -286,7 +291,8 @@ fn run_check(mut args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
         }
     };
     let settings = Settings { date: args.date };
-    let linter = Linter::new(registry, enabled, settings);
+    let linter =
+        Linter::new(registry, enabled, settings).with_allow_list(AllowList::new(&args.allow));
 
     let (inputs, walk_errors) = collect_inputs(&args.paths, &args.extensions);
     let mut failed = false;
@@ -388,14 +394,27 @@ fn display_name(input: &Input, stdin_name: &str) -> String {
 fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFile) -> Outcome {
     let name = source.name.display().to_string();
     let base = source.offset_base();
+    let sidecar = match input {
+        Input::Stdin => None,
+        Input::File(path) => match Sidecar::load_for(path).and_then(|s| {
+            if let Some(sidecar) = &s {
+                sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
+            }
+            Ok(s)
+        }) {
+            Ok(sidecar) => sidecar,
+            Err(message) => return Outcome::Failed(message),
+        },
+    };
+    let sidecar = sidecar.as_ref();
     if !(args.fix || args.diff) {
-        let diagnostics = linter.lint_as(&source.text, source.encoding);
+        let diagnostics = linter.lint_file(&source.text, source.encoding, sidecar);
         return Outcome::Report {
             report: FileReport::new(name, source.text, base, diagnostics, 0),
             diff: None,
         };
     }
-    let outcome = linter.fix_as(&source.text, source.encoding, args.unsafe_fixes);
+    let outcome = linter.fix_file(&source.text, source.encoding, args.unsafe_fixes, sidecar);
     if !outcome.converged {
         return Outcome::Failed(format!(
             "{name}: the fixes did not settle after repeated passes; nothing was written (please report this)"

@@ -7,6 +7,7 @@
 //! rules = ["house-rules"]                  # rule directories, relative to this file
 //! fail-on = "error"
 //! date = "2022-09-21"                       # the articles' date
+//! allow = ["Dynamo Kiev"]                   # words and names never flagged
 //! ```
 //!
 //! The file is found in the current directory or the nearest directory
@@ -37,6 +38,9 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     pub fail_on: Option<Severity>,
     pub date: Option<String>,
+    /// Words and names no rule may flag.
+    #[serde(default)]
+    pub allow: Vec<String>,
     /// The file it came from.
     #[serde(skip)]
     pub path: Option<PathBuf>,

@@ -22,5 +22,6 @@ pub mod output;
 pub mod rule;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod walk;

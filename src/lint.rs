@@ -1,14 +1,18 @@
 //! Linting one text with a registry and a selection, and fixing it to a
 //! fixed point.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::diagnostic::{Diagnostic, Fix, Safety};
+use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Safety};
 use crate::document::Document;
 use crate::fix::apply_fixes;
 use crate::rule::{Context, Settings};
+use crate::rules::unused_suppression;
 use crate::rules::Registry;
 use crate::source::Encoding;
+use crate::suppress::{self, AllowList, InlineComment, Sidecar};
+use crate::text::{TextRange, TextSize};
 
 /// How many times `--fix` re-lints and fixes again before it gives up.
 const MAX_FIX_PASSES: usize = 10;
@@ -17,6 +21,7 @@ pub struct Linter {
     registry: Registry,
     enabled: HashSet<String>,
     settings: Settings,
+    allow: AllowList,
 }
 
 /// The result of fixing a text.
@@ -36,7 +41,14 @@ impl Linter {
             registry,
             enabled,
             settings,
+            allow: AllowList::default(),
         }
+    }
+
+    /// The same linter with the allow-list of a config.
+    pub fn with_allow_list(mut self, allow: AllowList) -> Self {
+        self.allow = allow;
+        self
     }
 
     pub fn registry(&self) -> &Registry {
@@ -50,18 +62,128 @@ impl Linter {
 
     /// [`Linter::lint`] for an article that was stored in `encoding`.
     pub fn lint_as(&self, text: &str, encoding: Encoding) -> Vec<Diagnostic> {
+        self.lint_file(text, encoding, None)
+    }
+
+    /// Every diagnostic of the selected rules, less the suppressed ones,
+    /// plus the suppressions that no longer suppress anything.
+    pub fn lint_file(
+        &self,
+        text: &str,
+        encoding: Encoding,
+        sidecar: Option<&Sidecar>,
+    ) -> Vec<Diagnostic> {
         let doc = Document::new(text);
-        let mut cx = Context::new(&self.settings, Some(&self.enabled)).with_encoding(encoding);
-        for check in self.registry.checks() {
-            if check
-                .rules()
+        let comments = suppress::inline_comments(text, &doc.line_index);
+        let judged: HashSet<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| {
+                self.enabled
+                    .contains(unused_suppression::meta_for(*c).id.as_ref())
+            })
+            .collect();
+        // A suppression is judged against its rule even when that rule is
+        // not selected: run it, and drop its findings afterwards.
+        let mut run = Cow::Borrowed(&self.enabled);
+        if !judged.is_empty() && (!comments.is_empty() || sidecar.is_some()) {
+            let names: Vec<&str> = comments
                 .iter()
-                .any(|r| self.enabled.contains(r.id.as_ref()))
-            {
+                .flat_map(|c| c.names.iter().map(|(n, _)| n.as_str()))
+                .chain(
+                    sidecar
+                        .into_iter()
+                        .flat_map(|s| s.ignore.iter().map(|e| e.rule.as_str())),
+                )
+                .collect();
+            let extra: Vec<String> = self
+                .registry
+                .rules()
+                .filter(|r| judged.contains(&r.category) && !self.enabled.contains(r.id.as_ref()))
+                .filter(|r| names.iter().any(|n| suppress::covers(n, &r.id)))
+                .map(|r| r.id.to_string())
+                .collect();
+            if !extra.is_empty() {
+                run.to_mut().extend(extra);
+            }
+        }
+
+        let mut cx = Context::new(&self.settings, Some(&run)).with_encoding(encoding);
+        for check in self.registry.checks() {
+            if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
                 check.check(&doc, &mut cx);
             }
         }
         let mut diagnostics = cx.into_diagnostics();
+
+        suppress::apply_allow_list(&self.allow, text, &mut diagnostics);
+        // mtlint's own comments are not article text.
+        diagnostics.retain(|d| !comments.iter().any(|c| c.line.contains_range(d.range)));
+        let mut used: Vec<Vec<bool>> = comments
+            .iter()
+            .map(|c| vec![false; c.names.len()])
+            .collect();
+        let mut sidecar_used = vec![false; sidecar.map_or(0, |s| s.ignore.len())];
+        diagnostics.retain(|d| {
+            let line = doc.line_index.line_of(d.range.start());
+            let mut suppressed = false;
+            for (comment, used) in comments.iter().zip(&mut used) {
+                if comment.target != Some(line) {
+                    continue;
+                }
+                if comment.names.is_empty() {
+                    suppressed = true;
+                }
+                for ((name, _), used) in comment.names.iter().zip(used.iter_mut()) {
+                    if suppress::covers(name, &d.rule) {
+                        *used = true;
+                        suppressed = true;
+                    }
+                }
+            }
+            if let Some(sidecar) = sidecar {
+                let flagged = &text[d.range.to_std()];
+                for (entry, used) in sidecar.ignore.iter().zip(&mut sidecar_used) {
+                    if entry.rule == d.rule && entry.text == flagged {
+                        *used = true;
+                        suppressed = true;
+                    }
+                }
+            }
+            !suppressed
+        });
+        if let Cow::Owned(_) = run {
+            diagnostics.retain(|d| self.enabled.contains(&d.rule));
+        }
+
+        if !judged.is_empty() {
+            for (comment, used) in comments.iter().zip(&used) {
+                diagnostics.extend(self.stale_comment(comment, used, &judged));
+            }
+            if let Some(sidecar) = sidecar {
+                for (entry, _) in sidecar
+                    .ignore
+                    .iter()
+                    .zip(&sidecar_used)
+                    .filter(|(_, u)| !**u)
+                {
+                    let Some(meta) = self.registry.rules().find(|r| r.id == entry.rule.as_str())
+                    else {
+                        continue;
+                    };
+                    if !judged.contains(&meta.category) {
+                        continue;
+                    }
+                    diagnostics.push(unused_suppression::meta_for(meta.category).diagnostic(
+                        TextRange::empty(TextSize::from_usize(0)),
+                        format!(
+                            "`{}` ignores `{}` on `{}`, but that rule no longer flags that text here: remove the entry",
+                            sidecar.name, entry.rule, entry.text
+                        ),
+                    ));
+                }
+            }
+        }
+
         diagnostics.sort_by(|a, b| {
             (a.range.start(), a.range.end(), &a.rule).cmp(&(
                 b.range.start(),
@@ -73,6 +195,68 @@ impl Linter {
         diagnostics
     }
 
+    /// The findings for the names of `comment` that suppressed nothing.
+    fn stale_comment(
+        &self,
+        comment: &InlineComment,
+        used: &[bool],
+        judged: &HashSet<Category>,
+    ) -> Vec<Diagnostic> {
+        let category_of = |name: &str| -> Option<Category> {
+            name.parse::<Category>().ok().or_else(|| {
+                self.registry
+                    .rules()
+                    .find(|r| r.id == name)
+                    .map(|r| r.category)
+            })
+        };
+        let stale: Vec<(&str, TextRange, Category)> = comment
+            .names
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !**used)
+            .filter_map(|((name, range), _)| Some((name.as_str(), *range, category_of(name)?)))
+            .filter(|(_, _, category)| judged.contains(category))
+            .collect();
+        if stale.is_empty() {
+            return Vec::new();
+        }
+        let kept: Vec<&str> = comment
+            .names
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| !stale.iter().any(|(s, _, _)| s == n))
+            .collect();
+        let fix = if kept.is_empty() {
+            Fix::safe("Delete the comment", vec![Edit::delete(comment.line)])
+        } else {
+            let rewritten = format!("<!-- mtlint-disable-next-line {} -->", kept.join(", "));
+            Fix::safe(
+                format!("Keep only {}", kept.join(", ")),
+                vec![Edit::replace(comment.comment, rewritten)],
+            )
+        };
+        stale
+            .into_iter()
+            .map(|(name, range, category)| {
+                unused_suppression::meta_for(category)
+                    .diagnostic(
+                        range,
+                        match comment.target {
+                            Some(line) => format!(
+                                "`{name}` suppresses nothing: line {} has no `{name}` finding",
+                                line + 1
+                            ),
+                            None => {
+                                format!("`{name}` suppresses nothing: no line follows the comment")
+                            }
+                        },
+                    )
+                    .with_fix(fix.clone())
+            })
+            .collect()
+    }
+
     /// Applies the safe fixes (and the unsafe ones if asked), re-lints, and
     /// repeats until nothing more is fixed.
     pub fn fix(&self, text: &str, unsafe_fixes: bool) -> FixOutcome {
@@ -81,10 +265,21 @@ impl Linter {
 
     /// [`Linter::fix`] for an article that was stored in `encoding`.
     pub fn fix_as(&self, text: &str, encoding: Encoding, unsafe_fixes: bool) -> FixOutcome {
+        self.fix_file(text, encoding, unsafe_fixes, None)
+    }
+
+    /// [`Linter::fix_as`] with the article's sidecar suppressions.
+    pub fn fix_file(
+        &self,
+        text: &str,
+        encoding: Encoding,
+        unsafe_fixes: bool,
+        sidecar: Option<&Sidecar>,
+    ) -> FixOutcome {
         let mut current = text.to_owned();
         let mut fixed = 0;
         for _ in 0..MAX_FIX_PASSES {
-            let diagnostics = self.lint_as(&current, encoding);
+            let diagnostics = self.lint_file(&current, encoding, sidecar);
             let fixes: Vec<&Fix> = diagnostics
                 .iter()
                 .filter_map(|d| d.fix.as_ref())
@@ -102,7 +297,7 @@ impl Linter {
             fixed += applied;
             current = next;
         }
-        let diagnostics = self.lint_as(&current, encoding);
+        let diagnostics = self.lint_file(&current, encoding, sidecar);
         FixOutcome {
             text: current,
             fixed,

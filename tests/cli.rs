@@ -366,3 +366,105 @@ fn mtlint_toml_is_found_above_and_flags_win() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("strict.toml:2"), "{}", stderr(&out));
 }
+
+#[test]
+fn suppressions_by_allow_list_sidecar_and_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "Anthony Blinken met Dmitry Kuleba.\n\
+                   <!-- mtlint-disable-next-line typography.doubled-word -->\n\
+                   The the talks went on.\n\
+                   The the talks ended at the United Nations.A theme was raised.\n";
+    fs::write(dir.path().join("a.md"), article).unwrap();
+    let rules = |out: &std::process::Output| -> Vec<String> {
+        stdout(out)
+            .lines()
+            .map(|l| {
+                let d: serde_json::Value = serde_json::from_str(l).unwrap();
+                format!(
+                    "{} {}",
+                    d["rule"].as_str().unwrap(),
+                    d["text"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let lint = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "jsonl"];
+        all.extend_from_slice(args);
+        all.push("a.md");
+        mtlint_in(dir.path(), &all, None)
+    };
+    let before = rules(&lint(&[]));
+    assert!(
+        before.contains(&"name.misspelling Anthony Blinken".to_owned()),
+        "{before:?}"
+    );
+    assert_eq!(
+        before
+            .iter()
+            .filter(|r| r.starts_with("typography.doubled-word"))
+            .count(),
+        1,
+        "the comment suppresses line 3 only: {before:?}"
+    );
+
+    // The allow-list of the config, and a sidecar entry matched by text.
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "allow = [\"Anthony Blinken\"]\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("a.md.mtlint-ignore.toml"),
+        "[[ignore]]\nrule = \"typography.missing-space\"\ntext = \"Nations.A\"\nreason = \"a quoted slogan\"\n\n\
+         [[ignore]]\nrule = \"name.near-miss\"\ntext = \"Denys Shmyal\"\n",
+    )
+    .unwrap();
+    let after = rules(&lint(&[]));
+    assert!(
+        !after.iter().any(|r| r.contains("Anthony Blinken")),
+        "{after:?}"
+    );
+    assert!(
+        !after
+            .iter()
+            .any(|r| r.starts_with("typography.missing-space")),
+        "{after:?}"
+    );
+    assert!(
+        after.contains(&"name.misspelling Dmitry Kuleba".to_owned()),
+        "{after:?}"
+    );
+    // The stale sidecar entry is reported, at the article's start.
+    assert!(
+        after.contains(&"name.unused-suppression ".to_owned()),
+        "{after:?}"
+    );
+
+    // --fix leaves every suppressed finding alone, and a second run changes nothing.
+    assert_eq!(code(&lint(&["--fix"])), 1);
+    let fixed = fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(
+        fixed.starts_with("Anthony Blinken met Dmytro Kuleba."),
+        "{fixed}"
+    );
+    assert!(fixed.contains("-->\nThe the talks went on."), "{fixed}");
+    assert!(fixed.contains("Nations.A theme"), "{fixed}");
+    assert!(fixed.contains("\nThe talks ended"), "{fixed}");
+    lint(&["--fix"]);
+    assert_eq!(fs::read_to_string(dir.path().join("a.md")).unwrap(), fixed);
+
+    // A sidecar naming no rule is an error naming the file.
+    fs::write(
+        dir.path().join("a.md.mtlint-ignore.toml"),
+        "[[ignore]]\nrule = \"name.nearmiss\"\ntext = \"x\"\n",
+    )
+    .unwrap();
+    let out = lint(&[]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("a.md.mtlint-ignore.toml: `name.nearmiss` is not a rule id"),
+        "{}",
+        stderr(&out)
+    );
+}

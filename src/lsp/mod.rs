@@ -40,6 +40,7 @@ use crate::lint::Linter;
 use crate::rule::Settings;
 use crate::rules::file::LoadedRules;
 use crate::rules::Registry;
+use crate::suppress::{AllowList, Sidecar, SIDECAR_SUFFIX};
 use crate::text::{LineIndex, TextRange, TextSize};
 
 pub use position::Encoding;
@@ -160,7 +161,8 @@ impl Project {
             date: config.date(),
         };
         Ok(Self {
-            linter: Linter::new(registry, enabled, settings),
+            linter: Linter::new(registry, enabled, settings)
+                .with_allow_list(AllowList::new(&config.allow)),
             rule_files,
         })
     }
@@ -174,6 +176,9 @@ struct Document {
     index: LineIndex,
     diagnostics: Vec<Diagnostic>,
     project: Rc<Project>,
+    /// The article's sidecar of accepted findings, read on open and when
+    /// it is saved.
+    sidecar: Option<Sidecar>,
 }
 
 struct Server<'c> {
@@ -300,7 +305,9 @@ impl<'c> Server<'c> {
                 let params: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(params)?;
                 let doc = params.text_document;
                 let project = self.project_for(&doc.uri);
+                let sidecar = self.sidecar_for(&doc.uri, &project);
                 let document = Document {
+                    sidecar,
                     index: LineIndex::new(&doc.text),
                     uri: doc.uri,
                     version: doc.version,
@@ -343,8 +350,18 @@ impl<'c> Server<'c> {
                 let uri = params.text_document.uri;
                 let is_config = file_path(&uri)
                     .is_some_and(|p| p.file_name() == Some(config::FILE_NAME.as_ref()));
+                let article = file_path(&uri).and_then(|p| {
+                    let name = p
+                        .file_name()?
+                        .to_str()?
+                        .strip_suffix(SIDECAR_SUFFIX)?
+                        .to_owned();
+                    Some(p.with_file_name(name))
+                });
                 if is_config {
                     self.reload_configs();
+                } else if let Some(article) = article {
+                    self.reload_sidecar(&article);
                 } else if self.documents.contains_key(uri.as_str()) {
                     self.lint_and_publish(uri.as_str());
                 }
@@ -363,6 +380,39 @@ impl<'c> Server<'c> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The sidecar of the article at `uri`; one that does not load is
+    /// reported and ignored.
+    fn sidecar_for(&self, uri: &Uri, project: &Project) -> Option<Sidecar> {
+        let path = file_path(uri)?;
+        let loaded = Sidecar::load_for(&path).and_then(|sidecar| {
+            if let Some(sidecar) = &sidecar {
+                let registry = project.linter.registry();
+                sidecar.check_rules(|id| registry.rules().any(|r| r.id == id))?;
+            }
+            Ok(sidecar)
+        });
+        loaded.unwrap_or_else(|message| {
+            self.show_error(message);
+            None
+        })
+    }
+
+    /// Reads the sidecar of the open document at `article` again.
+    fn reload_sidecar(&mut self, article: &Path) {
+        let key = self
+            .documents
+            .iter()
+            .find(|(_, d)| file_path(&d.uri).as_deref() == Some(article))
+            .map(|(key, _)| key.clone());
+        let Some(key) = key else { return };
+        let document = &self.documents[&key];
+        let sidecar = self.sidecar_for(&document.uri, &document.project);
+        if let Some(document) = self.documents.get_mut(&key) {
+            document.sidecar = sidecar;
+        }
+        self.lint_and_publish(&key);
     }
 
     /// Forgets every loaded config and lints the open documents again.
@@ -384,7 +434,11 @@ impl<'c> Server<'c> {
         let Some(document) = self.documents.get_mut(key) else {
             return;
         };
-        document.diagnostics = document.project.linter.lint(&document.text);
+        document.diagnostics = document.project.linter.lint_file(
+            &document.text,
+            crate::source::Encoding::Utf8,
+            document.sidecar.as_ref(),
+        );
         let lines = Lines {
             text: &document.text,
             index: &document.index,
@@ -455,7 +509,12 @@ impl<'c> Server<'c> {
             .iter()
             .any(|d| d.fix.as_ref().is_some_and(|f| f.safety == Safety::Safe));
         if wanted(&fix_all) && any_safe {
-            let fixed = document.project.linter.fix(&document.text, false);
+            let fixed = document.project.linter.fix_file(
+                &document.text,
+                crate::source::Encoding::Utf8,
+                false,
+                document.sidecar.as_ref(),
+            );
             if fixed.converged && fixed.text != document.text {
                 let edit = minimal_edit(&lines, &fixed.text);
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {

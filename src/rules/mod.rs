@@ -10,6 +10,7 @@ pub(crate) mod test;
 pub mod title;
 pub mod translation;
 pub mod typography;
+pub mod unused_suppression;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -46,6 +47,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(typography::doubled_word::DoubledWord),
         Box::new(typography::multiple_spaces::MultipleSpaces),
         Box::new(typography::trailing_whitespace::TrailingWhitespace),
+        Box::new(unused_suppression::UnusedSuppression),
     ]
 }
 
