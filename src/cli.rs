@@ -3,6 +3,7 @@
 //! [`run`] parses nothing itself; it takes parsed [`Args`] and writers, so
 //! tests can drive it, and returns the exit status.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -77,15 +78,9 @@ pub struct CheckArgs {
     /// config's, else warning]
     #[arg(long = "fail-on", value_enum, value_name = "FAIL_ON")]
     pub fail_on_flag: Option<Severity>,
-    /// The severity in force: the flag, else the config, else warning.
-    #[arg(skip = Severity::Warning)]
-    pub fail_on: Severity,
     /// The config file to use instead of the nearest mtlint.toml.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Words and names no rule may flag, from the config.
-    #[arg(skip)]
-    pub allow: Vec<String>,
     /// File extensions to lint when walking a directory.
     #[arg(long = "extension", value_delimiter = ',', value_name = "EXT", default_values_t = ["txt".to_string(), "md".to_string()])]
     pub extensions: Vec<String>,
@@ -253,47 +248,109 @@ enum Outcome {
     Failed(String),
 }
 
-/// Merges the project's config into the flags: flags win, lists add up.
-fn apply_config(args: &mut CheckArgs) -> Result<(), String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
-    let config = Config::find(&cwd, args.config.as_deref())?;
-    if args.select.is_empty() {
-        args.select = config.select;
-    }
-    args.ignore.extend(config.ignore);
-    let mut rules = config.rules;
-    rules.append(&mut args.rules);
-    args.rules = rules;
-    args.fail_on = args
-        .fail_on_flag
-        .or(config.fail_on)
-        .unwrap_or(Severity::Warning);
-    if args.date.is_none() {
-        args.date = config.date.as_deref().and_then(|d| d.parse().ok());
-    }
-    args.allow = config.allow;
-    Ok(())
+/// How the files under one config are linted: the flags merged into the
+/// config (flags win, lists add up), and the config's per-path ignores.
+struct Plan {
+    linter: Linter,
+    fail_on: Severity,
 }
 
-fn run_check(mut args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
-    if let Err(message) = apply_config(&mut args) {
-        writeln!(io.stderr, "mtlint: error: {message}")?;
-        return Ok(ExitStatus::Error);
+impl Plan {
+    fn new(args: &CheckArgs, config: &Config, extra_ignores: &[String]) -> Result<Self, String> {
+        let select = if args.select.is_empty() {
+            &config.select
+        } else {
+            &args.select
+        };
+        let ignore: Vec<String> = args
+            .ignore
+            .iter()
+            .chain(&config.ignore)
+            .chain(extra_ignores)
+            .cloned()
+            .collect();
+        let dirs: Vec<&Path> = config
+            .rules
+            .iter()
+            .chain(&args.rules)
+            .map(PathBuf::as_path)
+            .collect();
+        let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
+        let enabled = registry.select(select, &ignore)?;
+        let settings = Settings {
+            date: args.date.or_else(|| config.date()),
+        };
+        Ok(Self {
+            linter: Linter::new(registry, enabled, settings)
+                .with_allow_list(AllowList::new(&config.allow)),
+            fail_on: args
+                .fail_on_flag
+                .or(config.fail_on)
+                .unwrap_or(Severity::Warning),
+        })
     }
-    let Some(registry) = load_registry(&args.rules, io)? else {
-        return Ok(ExitStatus::Error);
-    };
-    let enabled = match registry.select(&args.select, &args.ignore) {
-        Ok(enabled) => enabled,
-        Err(message) => {
-            writeln!(io.stderr, "mtlint: error: {message}")?;
-            return Ok(ExitStatus::Error);
-        }
-    };
-    let settings = Settings { date: args.date };
-    let linter =
-        Linter::new(registry, enabled, settings).with_allow_list(AllowList::new(&args.allow));
+}
 
+/// Finds each input's config (the nearest `mtlint.toml` above the file, or
+/// `--config`) and builds one [`Plan`] per distinct config and per-path
+/// ignore list.
+struct Planner<'a> {
+    args: &'a CheckArgs,
+    cwd: PathBuf,
+    /// Directory → its nearest config, so each directory is looked up once.
+    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    configs: HashMap<Option<PathBuf>, Config>,
+    keys: HashMap<(Option<PathBuf>, Vec<String>), usize>,
+    plans: Vec<Plan>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(args: &'a CheckArgs) -> Result<Self, String> {
+        let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
+        Ok(Self {
+            args,
+            cwd,
+            nearest: HashMap::new(),
+            configs: HashMap::new(),
+            keys: HashMap::new(),
+            plans: Vec::new(),
+        })
+    }
+
+    /// The plan of a file at `path` (relative to the working directory).
+    fn plan_for(&mut self, path: &Path) -> Result<usize, String> {
+        let absolute = self.cwd.join(path);
+        let config_path = match &self.args.config {
+            Some(explicit) => Some(self.cwd.join(explicit)),
+            None => {
+                let dir = absolute.parent().unwrap_or(&self.cwd).to_path_buf();
+                self.nearest
+                    .entry(dir)
+                    .or_insert_with_key(|dir| Config::locate(dir))
+                    .clone()
+            }
+        };
+        if !self.configs.contains_key(&config_path) {
+            let config = match &config_path {
+                Some(p) => Config::load(p)?,
+                None => Config::default(),
+            };
+            self.configs.insert(config_path.clone(), config);
+        }
+        let config = &self.configs[&config_path];
+        let extra = config.ignores_for(&absolute);
+        let key = (config_path, extra);
+        if let Some(&index) = self.keys.get(&key) {
+            return Ok(index);
+        }
+        let plan = Plan::new(self.args, config, &key.1)?;
+        self.plans.push(plan);
+        self.keys.insert(key, self.plans.len() - 1);
+        Ok(self.plans.len() - 1)
+    }
+}
+
+fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     let (inputs, walk_errors) = collect_inputs(&args.paths, &args.extensions);
     let mut failed = false;
     for error in &walk_errors {
@@ -322,9 +379,41 @@ fn run_check(mut args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
         .stdin_filename
         .clone()
         .unwrap_or_else(|| "-".to_owned());
+    let mut planner = match Planner::new(&args) {
+        Ok(planner) => planner,
+        Err(message) => {
+            writeln!(io.stderr, "mtlint: error: {message}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    // The working directory's plan checks the flags even with no input;
+    // standard input is linted with it (or with --stdin-filename's).
+    let stdin_path = PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-"));
+    let mut planned = Vec::with_capacity(inputs.len());
+    let mut plan_error = planner.plan_for(&stdin_path).err();
+    for input in &inputs {
+        if plan_error.is_some() {
+            break;
+        }
+        let path = match input {
+            Input::Stdin => stdin_path.as_path(),
+            Input::File(path) => path.as_path(),
+        };
+        match planner.plan_for(path) {
+            Ok(index) => planned.push(index),
+            Err(message) => plan_error = Some(message),
+        }
+    }
+    if let Some(message) = plan_error {
+        writeln!(io.stderr, "mtlint: error: {message}")?;
+        return Ok(ExitStatus::Error);
+    }
+    let plans = planner.plans;
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|input| {
+        .zip(&planned)
+        .map(|(input, &plan)| {
+            let plan = &plans[plan];
             let loaded = match input {
                 Input::Stdin => SourceFile::from_bytes(
                     PathBuf::from(&stdin_name),
@@ -335,7 +424,7 @@ fn run_check(mut args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
             match loaded {
                 Err(error) => Outcome::Failed(error.to_string()),
                 Ok(Loaded::Binary) => Outcome::Skipped(display_name(input, &stdin_name)),
-                Ok(Loaded::Text(source)) => check_one(&linter, &args, input, source),
+                Ok(Loaded::Text(source)) => check_one(plan, &args, input, source),
             }
         })
         .collect();
@@ -368,13 +457,10 @@ fn run_check(mut args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     // `--diff` prints only the diff, `--fix -` only the fixed text.
     let fixed_stdin = args.fix && inputs.contains(&Input::Stdin);
     if !args.diff && !fixed_stdin {
-        write_reports(io, &args, &linter, &reports)?;
+        write_reports(io, &args, &plans, &reports)?;
     }
 
-    let findings = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= args.fail_on);
+    let findings = reports.iter().any(FileReport::fails);
     Ok(if failed {
         ExitStatus::Error
     } else if findings || (args.diff && diffs_found) {
@@ -391,7 +477,8 @@ fn display_name(input: &Input, stdin_name: &str) -> String {
     }
 }
 
-fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFile) -> Outcome {
+fn check_one(plan: &Plan, args: &CheckArgs, input: &Input, source: SourceFile) -> Outcome {
+    let linter = &plan.linter;
     let name = source.name.display().to_string();
     let base = source.offset_base();
     let sidecar = match input {
@@ -410,7 +497,8 @@ fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFil
     if !(args.fix || args.diff) {
         let diagnostics = linter.lint_file(&source.text, source.encoding, sidecar);
         return Outcome::Report {
-            report: FileReport::new(name, source.text, base, diagnostics, 0),
+            report: FileReport::new(name, source.text, base, diagnostics, 0)
+                .with_fail_on(plan.fail_on),
             diff: None,
         };
     }
@@ -424,7 +512,8 @@ fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFil
     if args.diff {
         let diff = changed.then(|| unified_diff(&name, &source.text, &outcome.text));
         return Outcome::Report {
-            report: FileReport::new(name, outcome.text, base, outcome.diagnostics, outcome.fixed),
+            report: FileReport::new(name, outcome.text, base, outcome.diagnostics, outcome.fixed)
+                .with_fail_on(plan.fail_on),
             diff,
         };
     }
@@ -434,7 +523,8 @@ fn check_one(linter: &Linter, args: &CheckArgs, input: &Input, source: SourceFil
         base,
         outcome.diagnostics,
         outcome.fixed,
-    );
+    )
+    .with_fail_on(plan.fail_on);
     match input {
         Input::Stdin => Outcome::FixedStdin {
             text: outcome.text,
@@ -462,13 +552,19 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 fn write_reports(
     io: &mut Io,
     args: &CheckArgs,
-    linter: &Linter,
+    plans: &[Plan],
     reports: &[FileReport],
 ) -> io::Result<()> {
+    // Every rule of the run, once, for the SARIF rule table.
+    let mut seen = std::collections::HashSet::new();
+    let rules = plans
+        .iter()
+        .flat_map(|p| p.linter.registry().rules())
+        .filter(|r| seen.insert(r.id.clone()));
     match args.format {
-        Format::Json => json::write_json(io.stdout, reports, args.fail_on),
+        Format::Json => json::write_json(io.stdout, reports),
         Format::Jsonl => json::write_jsonl(io.stdout, reports),
-        Format::Sarif => sarif::write_sarif(io.stdout, reports, linter.registry().rules()),
+        Format::Sarif => sarif::write_sarif(io.stdout, reports, rules),
         Format::Github => github::write_github(io.stdout, reports),
         Format::Human => {
             let style = Style { color: io.color };

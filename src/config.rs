@@ -8,16 +8,21 @@
 //! fail-on = "error"
 //! date = "2022-09-21"                       # the articles' date
 //! allow = ["Dynamo Kiev"]                   # words and names never flagged
+//!
+//! [per-path-ignores]                        # globs relative to this file
+//! "wire/**" = ["junk.site-suffix"]
 //! ```
 //!
-//! The file is found in the current directory or the nearest directory
-//! above it, or named with `--config`. Flags win over the file: `--select`
+//! Each file is linted with the nearest file above it, or the one named
+//! with `--config`. Flags win over the file: `--select`
 //! replaces its `select`, `--fail-on` and `--date` replace its values,
 //! while `--ignore` and `--rules` add to its lists.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobMatcher};
 use serde::Deserialize;
 
 use crate::date::Date;
@@ -41,6 +46,13 @@ pub struct Config {
     /// Words and names no rule may flag.
     #[serde(default)]
     pub allow: Vec<String>,
+    /// Glob (relative to this file's directory) → rule ids or categories
+    /// not to run on the files it matches.
+    #[serde(default)]
+    pub per_path_ignores: BTreeMap<String, Vec<String>>,
+    /// The compiled globs of `per_path_ignores`, in the same order.
+    #[serde(skip)]
+    globs: Vec<(GlobMatcher, bool)>,
     /// The file it came from.
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -88,8 +100,42 @@ impl Config {
         }
         let base = path.parent().unwrap_or(Path::new("."));
         config.rules = config.rules.iter().map(|dir| base.join(dir)).collect();
+        for pattern in config.per_path_ignores.keys() {
+            let glob = GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("{}: per-path-ignores: {e}", path.display()))?;
+            // A pattern without a slash matches a file name in any directory.
+            config
+                .globs
+                .push((glob.compile_matcher(), !pattern.contains('/')));
+        }
         config.path = Some(path.to_path_buf());
         Ok(config)
+    }
+
+    /// The per-path ignores that apply to the file at `file` (absolute, or
+    /// relative to the same directory as the config's path).
+    pub fn ignores_for(&self, file: &Path) -> Vec<String> {
+        let base = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let Ok(relative) = file.strip_prefix(base) else {
+            return Vec::new();
+        };
+        let mut ignores = Vec::new();
+        for ((matcher, by_name), names) in self.globs.iter().zip(self.per_path_ignores.values()) {
+            let hit = matcher.is_match(relative)
+                || (*by_name && relative.file_name().is_some_and(|n| matcher.is_match(n)));
+            if hit {
+                ignores.extend(names.iter().cloned());
+            }
+        }
+        ignores.sort();
+        ignores.dedup();
+        ignores
     }
 
     pub fn date(&self) -> Option<Date> {

@@ -468,3 +468,68 @@ fn suppressions_by_allow_list_sidecar_and_comment() {
         stderr(&out)
     );
 }
+
+#[test]
+fn each_file_gets_its_nearest_config_and_per_path_ignores() {
+    let root = tempfile::tempdir().unwrap();
+    for dir in ["desk", "desk/wire", "archive"] {
+        fs::create_dir_all(root.path().join(dir)).unwrap();
+    }
+    for file in ["desk/a.txt", "desk/wire/b.txt", "archive/c.txt"] {
+        fs::write(root.path().join(file), GLUED).unwrap();
+    }
+    // The desk ignores missing spaces in wire copy; the archive fails only
+    // on errors.
+    fs::write(
+        root.path().join("desk/mtlint.toml"),
+        "[per-path-ignores]\n\"wire/**\" = [\"typography.missing-space\"]\n\"*.md\" = [\"junk\"]\n",
+    )
+    .unwrap();
+    fs::write(
+        root.path().join("archive/mtlint.toml"),
+        "fail-on = \"error\"\n",
+    )
+    .unwrap();
+    let out = mtlint_in(root.path(), &["check", "--format", "json", "."], None);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let file = |name: &str| {
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} in {report}"))
+            .clone()
+    };
+    assert_eq!(file("a.txt")["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(file("b.txt")["diagnostics"], serde_json::json!([]));
+    let c = file("c.txt");
+    assert_eq!(c["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(c["publishable"], true, "the archive fails only on errors");
+    assert_eq!(file("a.txt")["publishable"], false);
+    assert_eq!(code(&out), 1, "a.txt fails the run");
+
+    // The archive alone passes; --fail-on on the command line wins.
+    let out = mtlint_in(root.path(), &["check", "archive"], None);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let out = mtlint_in(
+        root.path(),
+        &["check", "--fail-on", "warning", "archive"],
+        None,
+    );
+    assert_eq!(code(&out), 1);
+
+    // A bad glob is an error naming the config.
+    fs::write(
+        root.path().join("desk/mtlint.toml"),
+        "[per-path-ignores]\n\"wire/[\" = [\"junk\"]\n",
+    )
+    .unwrap();
+    let out = mtlint_in(root.path(), &["check", "desk"], None);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("mtlint.toml: per-path-ignores"),
+        "{}",
+        stderr(&out)
+    );
+}

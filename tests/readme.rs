@@ -51,3 +51,39 @@ fn readme_rule_table_is_up_to_date() {
     }
     panic!("the README rule table is stale; run `MTLINT_BLESS=1 cargo test readme` to update it");
 }
+
+/// Every TOML example in the README that configures mtlint is what mtlint
+/// reads: the config example loads, the sidecar example parses.
+#[test]
+fn readme_toml_examples_load() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let blocks: Vec<String> = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|rest| {
+            let block = rest.split("```").next().unwrap();
+            // Blocks inside a list item are indented.
+            block
+                .lines()
+                .map(|l| l.strip_prefix("  ").unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let config = blocks
+        .iter()
+        .find(|b| b.contains("per-path-ignores"))
+        .expect("the README shows an mtlint.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mtlint.toml");
+    fs::write(&path, config).unwrap();
+    let loaded = mtlint::config::Config::load(&path).unwrap();
+    assert!(!loaded
+        .ignores_for(&dir.path().join("wire/a.txt"))
+        .is_empty());
+    let sidecar = blocks
+        .iter()
+        .find(|b| b.contains("[[ignore]]"))
+        .expect("the README shows a sidecar");
+    mtlint::suppress::Sidecar::parse("README sidecar", sidecar).unwrap();
+}

@@ -148,10 +148,13 @@ struct Project {
 }
 
 impl Project {
-    fn new(config: &Config) -> Result<Self, String> {
+    /// The project of `config`, less the rules of `extra_ignores` (the
+    /// config's per-path ignores for a file).
+    fn new(config: &Config, extra_ignores: &[String]) -> Result<Self, String> {
         let dirs: Vec<&Path> = config.rules.iter().map(PathBuf::as_path).collect();
         let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
-        let enabled = registry.select(&config.select, &config.ignore)?;
+        let ignore: Vec<String> = config.ignore.iter().chain(extra_ignores).cloned().collect();
+        let enabled = registry.select(&config.select, &ignore)?;
         let mut rule_files = crate::rules::builtin_rule_files();
         for dir in &dirs {
             // Loaded once already by the registry, so this cannot fail anew.
@@ -186,8 +189,9 @@ struct Server<'c> {
     encoding: Encoding,
     root: Option<PathBuf>,
     documents: HashMap<String, Document>,
-    /// Keyed by the config file's path; `None` is the built-in defaults.
-    projects: HashMap<Option<PathBuf>, Rc<Project>>,
+    /// Keyed by the config file's path (`None` is the built-in defaults)
+    /// and the per-path ignores that apply.
+    projects: HashMap<(Option<PathBuf>, Vec<String>), Rc<Project>>,
 }
 
 impl<'c> Server<'c> {
@@ -221,30 +225,47 @@ impl<'c> Server<'c> {
     /// its file, else above the workspace root. A config that does not load
     /// is reported once and the defaults are used until it is fixed.
     fn project_for(&mut self, uri: &Uri) -> Rc<Project> {
-        let dir = file_path(uri)
-            .and_then(|p| p.parent().map(Path::to_path_buf))
+        let file = file_path(uri);
+        let dir = file
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
             .or_else(|| self.root.clone());
         let config_path = dir.as_deref().and_then(Config::locate);
-        if let Some(project) = self.projects.get(&config_path) {
+        let config = match &config_path {
+            Some(path) => Config::load(path),
+            None => Ok(Config::default()),
+        };
+        let config = match config {
+            Ok(config) => config,
+            Err(message) => return self.defaults_after(config_path, message),
+        };
+        let extra = file.map(|f| config.ignores_for(&f)).unwrap_or_default();
+        let key = (config_path, extra);
+        if let Some(project) = self.projects.get(&key) {
             return Rc::clone(project);
         }
-        let loaded = match &config_path {
-            Some(path) => Config::load(path).and_then(|c| Project::new(&c)),
-            None => Project::new(&Config::default()),
-        };
-        let project = match loaded {
-            Ok(project) => Rc::new(project),
-            Err(message) => {
-                self.show_error(message);
-                match self.projects.get(&None) {
-                    Some(defaults) => Rc::clone(defaults),
-                    None => {
-                        Rc::new(Project::new(&Config::default()).expect("the built-in rules load"))
-                    }
-                }
+        match Project::new(&config, &key.1) {
+            Ok(project) => {
+                let project = Rc::new(project);
+                self.projects.insert(key, Rc::clone(&project));
+                project
             }
-        };
-        self.projects.insert(config_path, Rc::clone(&project));
+            Err(message) => self.defaults_after(key.0, message),
+        }
+    }
+
+    /// Reports a config that does not load (once: it is remembered until a
+    /// config is saved) and lints with the built-in defaults meanwhile.
+    fn defaults_after(&mut self, config_path: Option<PathBuf>, message: String) -> Rc<Project> {
+        let key = (config_path, vec!["<invalid>".to_owned()]);
+        if let Some(project) = self.projects.get(&key) {
+            return Rc::clone(project);
+        }
+        self.show_error(message);
+        let project =
+            Rc::new(Project::new(&Config::default(), &[]).expect("the built-in rules load"));
+        self.projects.insert(key, Rc::clone(&project));
         project
     }
 

@@ -291,7 +291,7 @@ fn code_actions_fix_one_finding_or_every_safe_one() {
     let edits = &actions[0]["edit"]["changes"]["untitled:c"];
     assert_eq!(edits.as_array().unwrap().len(), 1);
     let fixed = apply(text, edits);
-    let expected = Project::new(&Config::default())
+    let expected = Project::new(&Config::default(), &[])
         .unwrap()
         .linter
         .fix(text, false)

@@ -124,12 +124,8 @@ pub fn diagnostic<'a>(
 }
 
 /// Writes the report; a file is publishable when none of its diagnostics
-/// is at or above `fail_on`, the severity that fails the run.
-pub fn write_json(
-    out: &mut dyn Write,
-    reports: &[FileReport],
-    fail_on: Severity,
-) -> io::Result<()> {
+/// is at or above its `fail_on`, the severity that fails the run.
+pub fn write_json(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
     let mut by_category = BTreeMap::new();
     let mut publishable = 0;
     for category in Category::ALL {
@@ -143,7 +139,7 @@ pub fn write_json(
                 *by_category.entry(d.category.as_str()).or_default() += 1;
                 total += 1;
             }
-            let verdict = report.diagnostics.iter().all(|d| d.severity < fail_on);
+            let verdict = !report.fails();
             publishable += usize::from(verdict);
             JsonFile {
                 path: &report.name,

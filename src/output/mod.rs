@@ -32,6 +32,9 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Fixes applied with `--fix`.
     pub fixed: usize,
+    /// The lowest severity that fails this file (`--fail-on`, else its
+    /// config's).
+    pub fail_on: Severity,
 }
 
 impl FileReport {
@@ -50,7 +53,19 @@ impl FileReport {
             line_index,
             diagnostics,
             fixed,
+            fail_on: Severity::Warning,
         }
+    }
+
+    /// The same report judged at `fail_on`.
+    pub fn with_fail_on(mut self, fail_on: Severity) -> Self {
+        self.fail_on = fail_on;
+        self
+    }
+
+    /// Whether a finding is at or above the file's `fail_on`.
+    pub fn fails(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity >= self.fail_on)
     }
 
     /// The position of `offset` as the contract writes it.
