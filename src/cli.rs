@@ -16,7 +16,6 @@ use crate::diagnostic::Severity;
 use crate::lint::Linter;
 use crate::output::human::{self, Style};
 use crate::output::{github, json, sarif, FileReport, Format, Totals};
-use crate::rule::Settings;
 use crate::rules::Registry;
 use crate::source::{Loaded, SourceFile};
 use crate::suppress::{AllowList, Sidecar};
@@ -277,9 +276,8 @@ impl Plan {
             .collect();
         let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
         let enabled = registry.select(select, &ignore)?;
-        let settings = Settings {
-            date: args.date.or_else(|| config.date()),
-        };
+        let mut settings = config.settings()?;
+        settings.date = args.date.or(settings.date);
         Ok(Self {
             linter: Linter::new(registry, enabled, settings)
                 .with_allow_list(AllowList::new(&config.allow)),

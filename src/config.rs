@@ -8,6 +8,7 @@
 //! fail-on = "error"
 //! date = "2022-09-21"                       # the articles' date
 //! allow = ["Dynamo Kiev"]                   # words and names never flagged
+//! spellings = ["Sergei Lavrov"]             # house spellings over the knowledge base's
 //!
 //! [per-path-ignores]                        # globs relative to this file
 //! "wire/**" = ["junk.site-suffix"]
@@ -46,6 +47,9 @@ pub struct Config {
     /// Words and names no rule may flag.
     #[serde(default)]
     pub allow: Vec<String>,
+    /// The house's spellings of names the knowledge base spells otherwise.
+    #[serde(default)]
+    pub spellings: Vec<String>,
     /// Glob (relative to this file's directory) → rule ids or categories
     /// not to run on the files it matches.
     #[serde(default)]
@@ -83,7 +87,12 @@ impl Config {
     pub fn load(path: &Path) -> Result<Self, String> {
         let text = fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read the config: {e}", path.display()))?;
-        let mut config: Config = toml::from_str(&text).map_err(|e| {
+        Self::parse(path, &text)
+    }
+
+    /// Parses and checks the text of a config file at `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, String> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let at = e
                 .span()
                 .map(|span| {
@@ -136,6 +145,20 @@ impl Config {
         ignores.sort();
         ignores.dedup();
         ignores
+    }
+
+    /// The settings the rules read: the article date and the compiled
+    /// house spellings (an unknown name is an error naming this file).
+    pub fn settings(&self) -> Result<crate::rule::Settings, String> {
+        let house = crate::rules::name::house_spelling::HouseSpellings::new(&self.spellings)
+            .map_err(|e| match &self.path {
+                Some(path) => format!("{}: {e}", path.display()),
+                None => e,
+            })?;
+        Ok(crate::rule::Settings {
+            date: self.date(),
+            house,
+        })
     }
 
     pub fn date(&self) -> Option<Date> {

@@ -115,6 +115,9 @@ impl Linter {
         }
         let mut diagnostics = cx.into_diagnostics();
 
+        if let Some(house) = &self.settings.house {
+            house.apply(text, &mut diagnostics);
+        }
         suppress::apply_allow_list(&self.allow, text, &mut diagnostics);
         // mtlint's own comments are not article text.
         diagnostics.retain(|d| !comments.iter().any(|c| c.line.contains_range(d.range)));

@@ -75,6 +75,9 @@ pub trait Check: Send + Sync {
 pub struct Settings {
     /// The article's date from `--date`, for facts that change over time.
     pub date: Option<Date>,
+    /// The house spellings of the config (`spellings`), which override the
+    /// knowledge base's.
+    pub house: Option<std::sync::Arc<crate::rules::name::house_spelling::HouseSpellings>>,
 }
 
 /// Where a check reports. Diagnostics of rules that are not selected are

@@ -4,14 +4,16 @@
 //! Format: comment lines (`#`) at the top, then sections that start with a
 //! line `== flag` or `== allow`. In a section, a line `--` separates cases,
 //! so a case may span several lines and paragraphs. Each case is linted
-//! alone with only that rule selected. The snapshot records, for every
+//! alone with only that rule selected, and with the settings of the
+//! fixture's `# config: <toml line>` header lines, if any. The snapshot records, for every
 //! flagged case, what was flagged and the text after all its fixes.
 
 use std::fmt::Write;
 use std::fs;
+use std::path::Path;
 
+use mtlint::config::Config;
 use mtlint::lint::Linter;
-use mtlint::rule::Settings;
 use mtlint::rules::Registry;
 
 use crate::root;
@@ -69,10 +71,20 @@ fn parse(source: &str) -> Vec<Case> {
     cases
 }
 
-fn linter_for(id: &str) -> Linter {
+/// A linter running only `id`, with the settings of the fixture's
+/// `# config: <toml>` header lines (for rules that read `mtlint.toml`).
+fn linter_for(id: &str, source: &str) -> Linter {
     let registry = Registry::builtin().unwrap();
     let enabled = registry.select(&[id.to_owned()], &[]).unwrap();
-    Linter::new(registry, enabled, Settings::default())
+    let config: String = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("# config: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let settings = Config::parse(Path::new("fixture"), &config)
+        .and_then(|c| c.settings())
+        .unwrap_or_else(|e| panic!("{id}: the fixture's config: {e}"));
+    Linter::new(registry, enabled, settings)
 }
 
 #[test]
@@ -105,7 +117,7 @@ fn rule_fixtures() {
             continue;
         };
         seen += 1;
-        let linter = linter_for(&rule.id);
+        let linter = linter_for(&rule.id, &source);
         let cases = parse(&source);
         assert!(
             cases.iter().any(|c| c.expect == Expect::Flag)

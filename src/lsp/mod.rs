@@ -37,7 +37,6 @@ use lsp_types::{
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Safety, Severity};
 use crate::lint::Linter;
-use crate::rule::Settings;
 use crate::rules::file::LoadedRules;
 use crate::rules::Registry;
 use crate::suppress::{AllowList, Sidecar, SIDECAR_SUFFIX};
@@ -160,9 +159,7 @@ impl Project {
             // Loaded once already by the registry, so this cannot fail anew.
             let _ = rule_files.add_dir(dir);
         }
-        let settings = Settings {
-            date: config.date(),
-        };
+        let settings = config.settings()?;
         Ok(Self {
             linter: Linter::new(registry, enabled, settings)
                 .with_allow_list(AllowList::new(&config.allow)),

@@ -33,6 +33,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(name::digit_placeholder::DigitPlaceholder),
         Box::new(name::near_miss::NearMiss),
         Box::new(name::inconsistent::Inconsistent),
+        Box::new(name::house_spelling::HouseSpelling),
         Box::new(title::wrong_office::WrongOffice),
         Box::new(title::inconsistent::Inconsistent),
         Box::new(junk::scraper_line::ScraperLine),

@@ -67,7 +67,7 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
 /// Mikhailov", "Pavel Glukhov", "Dynamo Kiev". A word that says what kind
 /// of place it is ("Kharkov Oblast") or a small word of a Title Case
 /// headline ("Shelling In Gorlovka") does not count.
-fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
     let lex = lexicon::builtin();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let place_kind = |w: &str| lex.get("place-kinds").is_some_and(|l| l.contains(w));

@@ -402,6 +402,7 @@ mod tests {
         let doc = Document::new(text);
         let settings = Settings {
             date: Some(date.parse().unwrap()),
+            ..Settings::default()
         };
         let mut cx = Context::new(&settings, None);
         WrongOffice.check(&doc, &mut cx);
