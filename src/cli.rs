@@ -40,6 +40,53 @@ pub enum Command {
     Rules(RulesArgs),
     /// Run a Language Server over standard input and output.
     Lsp,
+    /// Lint JSON Lines records from standard input, one output line each.
+    Batch(BatchArgs),
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    pub rule: RuleArgs,
+    /// The field that identifies a record, copied to its output line.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// The field that holds the article's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// A field with the article's own date (YYYY-MM-DD or ISO 8601).
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// Apply the safe fixes and add the fixed text to each output line.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, also apply the unsafe fixes.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+}
+
+/// Which rules run and how: shared by `check` and `batch`.
+#[derive(ClapArgs, Debug)]
+pub struct RuleArgs {
+    /// Extra rule files (a directory of *.toml), on top of the built-in set.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Comma-separated rule ids or categories to run (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub select: Vec<String>,
+    /// Comma-separated rule ids or categories not to run.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub ignore: Vec<String>,
+    /// The article's date (YYYY-MM-DD), for facts that change over time.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// The lowest severity that makes the exit status 1 [default: the
+    /// config's, else warning]
+    #[arg(long = "fail-on", value_enum, value_name = "FAIL_ON")]
+    pub fail_on_flag: Option<Severity>,
+    /// The config file to use instead of the nearest mtlint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -61,25 +108,8 @@ pub struct CheckArgs {
     /// The name that '-' is reported under.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
-    /// Extra rule files (a directory of *.toml), on top of the built-in set.
-    #[arg(long = "rules", value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
-    /// Comma-separated rule ids or categories to run (default: all).
-    #[arg(long, value_delimiter = ',', value_name = "LIST")]
-    pub select: Vec<String>,
-    /// Comma-separated rule ids or categories not to run.
-    #[arg(long, value_delimiter = ',', value_name = "LIST")]
-    pub ignore: Vec<String>,
-    /// The article's date (YYYY-MM-DD), for facts that change over time.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<Date>,
-    /// The lowest severity that makes the exit status 1 [default: the
-    /// config's, else warning]
-    #[arg(long = "fail-on", value_enum, value_name = "FAIL_ON")]
-    pub fail_on_flag: Option<Severity>,
-    /// The config file to use instead of the nearest mtlint.toml.
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub rule: RuleArgs,
     /// File extensions to lint when walking a directory.
     #[arg(long = "extension", value_delimiter = ',', value_name = "EXT", default_values_t = ["txt".to_string(), "md".to_string()])]
     pub extensions: Vec<String>,
@@ -150,6 +180,7 @@ pub fn run(args: Args, io: &mut Io) -> io::Result<ExitStatus> {
     match args.command {
         Command::Check(check) => run_check(check, io),
         Command::Rules(rules) => run_rules(rules, io),
+        Command::Batch(batch) => run_batch(batch, io),
         // The server owns the process's standard streams, which `io` holds
         // locked, so `main` starts it before making an `Io`.
         Command::Lsp => {
@@ -255,7 +286,7 @@ struct Plan {
 }
 
 impl Plan {
-    fn new(args: &CheckArgs, config: &Config, extra_ignores: &[String]) -> Result<Self, String> {
+    fn new(args: &RuleArgs, config: &Config, extra_ignores: &[String]) -> Result<Self, String> {
         let select = if args.select.is_empty() {
             &config.select
         } else {
@@ -293,7 +324,7 @@ impl Plan {
 /// `--config`) and builds one [`Plan`] per distinct config and per-path
 /// ignore list.
 struct Planner<'a> {
-    args: &'a CheckArgs,
+    args: &'a RuleArgs,
     cwd: PathBuf,
     /// Directory → its nearest config, so each directory is looked up once.
     nearest: HashMap<PathBuf, Option<PathBuf>>,
@@ -303,7 +334,7 @@ struct Planner<'a> {
 }
 
 impl<'a> Planner<'a> {
-    fn new(args: &'a CheckArgs) -> Result<Self, String> {
+    fn new(args: &'a RuleArgs) -> Result<Self, String> {
         let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
         Ok(Self {
             args,
@@ -348,6 +379,39 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// `mtlint batch`: exits 0 whatever the records hold (a pipeline stage
+/// that exits non-zero fails its job); 2 for a usage or config error.
+fn run_batch(args: BatchArgs, io: &mut Io) -> io::Result<ExitStatus> {
+    let planned = Planner::new(&args.rule).and_then(|mut planner| {
+        let index = planner.plan_for(Path::new("-"))?;
+        Ok(planner.plans.swap_remove(index))
+    });
+    let plan = match planned {
+        Ok(plan) => plan,
+        Err(message) => {
+            writeln!(io.stderr, "mtlint: error: {message}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let options = crate::batch::Options {
+        id_field: args.id_field,
+        text_field: args.text_field,
+        date_field: args.date_field,
+        fix: args.fix,
+        unsafe_fixes: args.unsafe_fixes,
+        fail_on: plan.fail_on,
+        ..crate::batch::Options::default()
+    };
+    let mut input = io::BufReader::with_capacity(1 << 20, &mut *io.stdin);
+    let totals = crate::batch::run(&plan.linter, &options, &mut input, io.stdout)?;
+    writeln!(
+        io.stderr,
+        "mtlint batch: {} records, {} publishable, {} errors",
+        totals.records, totals.publishable, totals.errors
+    )?;
+    Ok(ExitStatus::Clean)
+}
+
 fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     let (inputs, walk_errors) = collect_inputs(&args.paths, &args.extensions);
     let mut failed = false;
@@ -377,7 +441,7 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
         .stdin_filename
         .clone()
         .unwrap_or_else(|| "-".to_owned());
-    let mut planner = match Planner::new(&args) {
+    let mut planner = match Planner::new(&args.rule) {
         Ok(planner) => planner,
         Err(message) => {
             writeln!(io.stderr, "mtlint: error: {message}")?;

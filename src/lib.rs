@@ -6,6 +6,7 @@
 //! → [`rule`] and [`rules`] (what is checked) → [`lint`] (running and
 //! fixing) → [`output`] (every format) → [`cli`].
 
+pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod date;

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use crate::date::Date;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Safety};
 use crate::document::Document;
 use crate::fix::apply_fixes;
@@ -73,6 +74,39 @@ impl Linter {
         encoding: Encoding,
         sidecar: Option<&Sidecar>,
     ) -> Vec<Diagnostic> {
+        self.lint_with(text, encoding, sidecar, &self.settings)
+    }
+
+    /// [`Linter::lint`] for an article whose own date is known (a record of
+    /// `mtlint batch`): `date` replaces the configured one.
+    pub fn lint_record(&self, text: &str, date: Option<Date>) -> Vec<Diagnostic> {
+        let settings = self.settings_for(date);
+        self.lint_with(text, Encoding::Utf8, None, &settings)
+    }
+
+    /// [`Linter::fix`] for an article whose own date is known.
+    pub fn fix_record(&self, text: &str, date: Option<Date>, unsafe_fixes: bool) -> FixOutcome {
+        let settings = self.settings_for(date);
+        self.fix_with(text, Encoding::Utf8, unsafe_fixes, None, &settings)
+    }
+
+    fn settings_for(&self, date: Option<Date>) -> Cow<'_, Settings> {
+        match date {
+            Some(date) => Cow::Owned(Settings {
+                date: Some(date),
+                ..self.settings.clone()
+            }),
+            None => Cow::Borrowed(&self.settings),
+        }
+    }
+
+    fn lint_with(
+        &self,
+        text: &str,
+        encoding: Encoding,
+        sidecar: Option<&Sidecar>,
+        settings: &Settings,
+    ) -> Vec<Diagnostic> {
         let doc = Document::new(text);
         let comments = suppress::inline_comments(text, &doc.line_index);
         let judged: HashSet<Category> = Category::ALL
@@ -107,7 +141,7 @@ impl Linter {
             }
         }
 
-        let mut cx = Context::new(&self.settings, Some(&run)).with_encoding(encoding);
+        let mut cx = Context::new(settings, Some(&run)).with_encoding(encoding);
         for check in self.registry.checks() {
             if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
                 check.check(&doc, &mut cx);
@@ -115,7 +149,7 @@ impl Linter {
         }
         let mut diagnostics = cx.into_diagnostics();
 
-        if let Some(house) = &self.settings.house {
+        if let Some(house) = &settings.house {
             house.apply(text, &mut diagnostics);
         }
         suppress::apply_allow_list(&self.allow, text, &mut diagnostics);
@@ -279,10 +313,21 @@ impl Linter {
         unsafe_fixes: bool,
         sidecar: Option<&Sidecar>,
     ) -> FixOutcome {
+        self.fix_with(text, encoding, unsafe_fixes, sidecar, &self.settings)
+    }
+
+    fn fix_with(
+        &self,
+        text: &str,
+        encoding: Encoding,
+        unsafe_fixes: bool,
+        sidecar: Option<&Sidecar>,
+        settings: &Settings,
+    ) -> FixOutcome {
         let mut current = text.to_owned();
         let mut fixed = 0;
         for _ in 0..MAX_FIX_PASSES {
-            let diagnostics = self.lint_file(&current, encoding, sidecar);
+            let diagnostics = self.lint_with(&current, encoding, sidecar, settings);
             let fixes: Vec<&Fix> = diagnostics
                 .iter()
                 .filter_map(|d| d.fix.as_ref())
@@ -300,7 +345,7 @@ impl Linter {
             fixed += applied;
             current = next;
         }
-        let diagnostics = self.lint_file(&current, encoding, sidecar);
+        let diagnostics = self.lint_with(&current, encoding, sidecar, settings);
         FixOutcome {
             text: current,
             fixed,

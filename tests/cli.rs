@@ -533,3 +533,48 @@ fn each_file_gets_its_nearest_config_and_per_path_ignores() {
         stderr(&out)
     );
 }
+
+#[test]
+fn batch_agrees_with_check_on_the_seed_articles() {
+    let mut seeds: Vec<_> = fs::read_dir(crate::root().join("fixtures/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    seeds.sort();
+    let mut input = String::new();
+    for seed in &seeds {
+        let text = fs::read_to_string(seed).unwrap();
+        let record = serde_json::json!({ "id": seed.file_name().unwrap().to_str(), "text": text });
+        input.push_str(&record.to_string());
+        input.push('\n');
+    }
+    input.push_str("{\"id\": \"broken\"\n");
+    let out = mtlint_stdin(&["batch"], input.as_bytes());
+    assert_eq!(code(&out), 0, "findings do not fail a pipeline stage");
+    assert!(stderr(&out).contains(&format!("{} records", seeds.len() + 1)));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), seeds.len() + 1);
+    assert!(lines.last().unwrap()["error"].is_string());
+    for (seed, line) in seeds.iter().zip(&lines) {
+        let check = mtlint(&["check", "--format", "jsonl", seed.to_str().unwrap()]);
+        let expected: Vec<(String, String)> = stdout(&check)
+            .lines()
+            .map(|l| {
+                let d: serde_json::Value = serde_json::from_str(l).unwrap();
+                (d["rule"].to_string(), d["text"].to_string())
+            })
+            .collect();
+        let got: Vec<(String, String)> = line["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["rule"].to_string(), d["text"].to_string()))
+            .collect();
+        assert_eq!(got, expected, "{}", seed.display());
+        assert_eq!(line["id"], seed.file_name().unwrap().to_str().unwrap());
+    }
+}
