@@ -12,6 +12,7 @@ mod readme;
 mod rule_fixtures;
 mod sarif;
 mod snapshots;
+mod spark_batch;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,120 @@
+//! `mtlint batch` as a stage of a real Apache Spark job: PySpark (PyPI,
+//! pyspark==4.3.0, with Java 17) in local mode runs
+//! `tests/clients/spark_batch.py`, which pipes every partition of a JSON
+//! Lines file of the fixtures through `mtlint batch`. The collected output
+//! must equal a direct `mtlint batch` run, record for record (less `line`,
+//! which counts lines within each partition).
+//!
+//! Without a Python that imports pyspark (`python3`, or `MTLINT_PYTHON`)
+//! or without `java`, the test says so on stderr and passes; CI installs
+//! pyspark and sets `MTLINT_REQUIRE_CLIENTS=1`, which makes a missing
+//! client a failure.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{mtlint_stdin, root, stdout};
+
+fn python_with_spark() -> Option<PathBuf> {
+    let program = std::env::var_os("MTLINT_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("python3"));
+    let spark = Command::new(&program)
+        .args(["-c", "import pyspark"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let java = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if spark && java {
+        return Some(program);
+    }
+    assert!(
+        std::env::var_os("MTLINT_REQUIRE_CLIENTS").is_none(),
+        "pyspark and java are required (MTLINT_REQUIRE_CLIENTS): pyspark {spark}, java {java}"
+    );
+    // Written past the test harness's capture, so a skip is never silent.
+    let _ = writeln!(
+        std::io::stderr(),
+        "spark_batch::a_spark_job_gives_what_batch_gives: SKIPPED, needs pyspark (pip install pyspark==4.3.0) and java 17"
+    );
+    None
+}
+
+/// Every UTF-8 fixture as a record `{"id": path, "text": contents}`.
+fn fixture_records() -> String {
+    let mut paths = Vec::new();
+    collect(&root().join("fixtures"), &mut paths);
+    paths.sort();
+    let mut records = String::new();
+    for path in paths {
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue; // a fixture in a legacy encoding
+        };
+        let id = path.strip_prefix(root()).unwrap().display().to_string();
+        records.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        records.push('\n');
+    }
+    records
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+}
+
+fn without_line(output: &str) -> Vec<serde_json::Value> {
+    output
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("line");
+            v
+        })
+        .collect()
+}
+
+#[test]
+fn a_spark_job_gives_what_batch_gives() {
+    let Some(python) = python_with_spark() else {
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("articles.jsonl");
+    let output = work.path().join("linted.jsonl");
+    let records = fixture_records();
+    fs::write(&input, &records).unwrap();
+    let job = Command::new(python)
+        .arg(root().join("tests/clients/spark_batch.py"))
+        .arg(env!("CARGO_BIN_EXE_mtlint"))
+        .arg(&input)
+        .arg(&output)
+        .current_dir(work.path())
+        .output()
+        .expect("python starts");
+    assert!(
+        job.status.success(),
+        "the Spark job failed:\n{}\n{}",
+        String::from_utf8_lossy(&job.stdout),
+        String::from_utf8_lossy(&job.stderr)
+    );
+    let report = String::from_utf8_lossy(&job.stdout);
+    assert!(report.contains("in 3 partitions"), "{report}");
+    let direct = mtlint_stdin(&["batch"], records.as_bytes());
+    let expected = without_line(&stdout(&direct));
+    let got = without_line(&fs::read_to_string(&output).unwrap());
+    assert_eq!(got.len(), records.lines().count());
+    assert!(
+        got == expected,
+        "the Spark job's records differ from a direct run"
+    );
+}
