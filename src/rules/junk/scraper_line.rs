@@ -213,6 +213,7 @@ impl ScraperLine {
             .iter()
             .position(|(_, s)| s.iter().any(|s| TAIL_MARKERS.contains(&s.name.as_str())))
         else {
+            self.trailing_headlines(doc, cx, lines, junk);
             return;
         };
         let rest = &lines[marker + 1..];
@@ -246,6 +247,80 @@ impl ScraperLine {
                     format!(
                         "{} lines after `{marker_text}` are teasers and widgets from the page, not the article",
                         rest.len()
+                    ),
+                )
+                .with_fix(Fix::unsafe_(
+                    "Delete the block",
+                    vec![Edit::delete(TextRange::new(first, TextSize::from_usize(doc.text.len())))],
+                )),
+        );
+    }
+}
+
+/// The fewest headline-like lines that make a teaser list without a marker.
+const MIN_TRAILING_HEADLINES: usize = 3;
+
+/// Whether a line reads like a teaser headline: a few words, a capital
+/// first letter, no sentence punctuation at its end, and no list bullet or
+/// Markdown heading (an article's own list or section).
+fn headline_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let first = text.chars().next();
+    // Mostly words: not a date, a signature with an address, or columns.
+    let wordy = text
+        .split_whitespace()
+        .filter(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(char::is_alphabetic))
+        .count();
+    (3..=15).contains(&words)
+        && wordy * 10 >= words * 7
+        && !text.contains(['@', '<', '>', '|', '\t', '/'])
+        && !text.contains("  ")
+        && first.is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '»', ')', '…'])
+        && !text.starts_with(['#', '-', '*', '•', '>'])
+}
+
+impl ScraperLine {
+    /// Without a tail marker: a run of headline-like lines that ends the
+    /// page after the article's prose, the teaser list of a page whose
+    /// "Related" heading the scraper dropped.
+    fn trailing_headlines(
+        &self,
+        doc: &Document,
+        cx: &mut Context,
+        lines: &[(usize, Vec<&Signal>)],
+        junk: &[bool],
+    ) {
+        let text_of = |k: usize| doc.slice(doc.lines[lines[k].0].range).trim();
+        let credits = crate::lexicon::builtin().get("credit-words");
+        let credit = |text: &str| {
+            let first = text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            credits.is_some_and(|l| l.contains(first))
+        };
+        let run = (0..lines.len())
+            .rev()
+            .take_while(|&k| headline_like(text_of(k)) && !credit(text_of(k)))
+            .count();
+        if run < MIN_TRAILING_HEADLINES {
+            return;
+        }
+        let start = lines.len() - run;
+        // The article before it: at least two lines of prose.
+        let prose = (0..start)
+            .filter(|&k| !junk[k] && text_of(k).ends_with(['.', '!', '?', '"', '”', '»']))
+            .filter(|&k| text_of(k).split_whitespace().count() >= 8)
+            .count();
+        if prose < 2 || (start..lines.len()).all(|k| junk[k]) {
+            return;
+        }
+        let first = doc.lines[lines[start].0].range.start();
+        let last = doc.lines[lines[lines.len() - 1].0].range.end();
+        cx.report(
+            TEASERS
+                .diagnostic(
+                    TextRange::new(first, last),
+                    format!(
+                        "{run} headline-like lines end the page: teasers for other articles, not the article"
                     ),
                 )
                 .with_fix(Fix::unsafe_(

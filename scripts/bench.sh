@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# End-to-end throughput of mtlint, and of typos on the same files when it
+# is installed (cargo install typos-cli), on a corpus generated from the
+# fixtures: N articles of 2-10 KB as a folder of files and as JSON Lines.
+#
+#   scripts/bench.sh [N]        (default N = 20000)
+#
+# Prints the wall time, MB/s and peak memory of each run. Needs python3 and
+# GNU time (/usr/bin/time); builds mtlint in release mode first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-20000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release --quiet
+mtlint="$PWD/target/release/mtlint"
+
+python3 - "$n" "$work" <<'PY'
+import json, pathlib, random, sys
+n, work = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+paragraphs = []
+for path in sorted(pathlib.Path("fixtures").rglob("*.txt")):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        continue
+    paragraphs += [p for p in text.split("\n\n") if p.strip() and not p.startswith(("#", "=="))]
+rng = random.Random(1)
+corpus = work / "corpus"
+corpus.mkdir()
+with open(work / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
+    for i in range(n):
+        size, parts = rng.randint(2048, 10240), []
+        while sum(len(p) + 2 for p in parts) < size:
+            parts.append(rng.choice(paragraphs))
+        text = "\n\n".join(parts) + "\n"
+        (corpus / f"{i // 1000:03}").mkdir(exist_ok=True)
+        (corpus / f"{i // 1000:03}" / f"{i:06}.txt").write_text(text, encoding="utf-8")
+        jsonl.write(json.dumps({"id": i, "text": text}) + "\n")
+PY
+
+bytes=$(du -sb "$work/corpus" | cut -f1)
+echo "corpus: $n articles, $((bytes / 1000000)) MB, $(nproc) cores"
+
+measure() {  # name, bytes, command...
+  local name="$1" size="$2"; shift 2
+  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1 || true
+  local out
+  out=$(tail -1 "$work/time")
+  local secs="${out% *}" rss="${out#* }"
+  python3 -c "import sys; s=float(sys.argv[2]); print(f'{sys.argv[1]:<28} {s:7.2f} s  {int(sys.argv[3])/s/1e6:7.1f} MB/s  peak RSS {int(sys.argv[4])//1024} MB')" \
+    "$name" "$secs" "$size" "$rss"
+}
+
+# Each command exits 1 when it finds something; the time is what counts.
+measure "mtlint check (folder)" "$bytes" bash -c "'$mtlint' check --format jsonl '$work/corpus' || [ \$? -eq 1 ]"
+measure "mtlint batch (JSONL)" "$bytes" bash -c "'$mtlint' batch < '$work/corpus.jsonl'"
+one="$work/corpus/000/000000.txt"
+measure "mtlint check (one article)" "$(stat -c %s "$one")" bash -c "'$mtlint' check '$one' || [ \$? -eq 1 ]"
+if command -v typos >/dev/null 2>&1; then
+  measure "typos (folder)" "$bytes" bash -c "typos --format brief '$work/corpus' || true"
+else
+  echo "typos is not installed (cargo install typos-cli): no comparison"
+fi
