@@ -11,6 +11,13 @@
 //!
 //! The fix deletes the line; it is safe only when every signal that
 //! matched is marked safe (counters, widgets, timers).
+//!
+//! `junk.teaser-block` (same file, one pass): after the first tail marker
+//! ("Read also", a comment widget), the rest of the page when most of it
+//! looks like teasers; and, with no marker, a run of three or more
+//! headline-like lines that ends the page after the article's prose
+//! (credit lines such as "Reporting by …" stop the run). The fix deletes
+//! the block and is unsafe.
 
 use std::sync::OnceLock;
 
@@ -37,7 +44,7 @@ static METAS: [RuleMeta; 2] = [
         "junk.teaser-block",
         Category::Junk,
         Severity::Warning,
-        "The teasers for other articles that follow a \"Related\" or \"Read also\" marker at the end of the page.",
+        "The teasers for other articles at the end of the page, after a \"Related\" or \"Read also\" marker or as a run of headlines.",
         true,
     ),
 ];
