@@ -62,3 +62,26 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
+
+/// Whether a test that drives a real client (pre-commit, pygls, PySpark)
+/// can run. Without the client it says so on stderr, past the harness's
+/// capture, so a skip is never silent, and the test passes; with
+/// `MTLINT_REQUIRE_CLIENTS` set (as CI sets it) a missing client fails.
+pub fn client_available(test: &str, found: bool, missing: &str) -> bool {
+    if found {
+        return true;
+    }
+    assert!(
+        std::env::var_os("MTLINT_REQUIRE_CLIENTS").is_none(),
+        "{test}: {missing}, and MTLINT_REQUIRE_CLIENTS is set"
+    );
+    let _ = writeln!(std::io::stderr(), "{test}: SKIPPED, {missing}");
+    false
+}
+
+/// The Python that runs the client scripts: `MTLINT_PYTHON`, else `python3`.
+pub fn python() -> PathBuf {
+    std::env::var_os("MTLINT_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("python3"))
+}

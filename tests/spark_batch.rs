@@ -11,16 +11,14 @@
 //! client a failure.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{mtlint_stdin, root, stdout};
+use crate::{client_available, mtlint_stdin, python, root, stdout};
 
+/// A Python with pyspark, if there is one and Java too.
 fn python_with_spark() -> Option<PathBuf> {
-    let program = std::env::var_os("MTLINT_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("python3"));
+    let program = python();
     let spark = Command::new(&program)
         .args(["-c", "import pyspark"])
         .output()
@@ -29,19 +27,12 @@ fn python_with_spark() -> Option<PathBuf> {
         .arg("-version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if spark && java {
-        return Some(program);
-    }
-    assert!(
-        std::env::var_os("MTLINT_REQUIRE_CLIENTS").is_none(),
-        "pyspark and java are required (MTLINT_REQUIRE_CLIENTS): pyspark {spark}, java {java}"
-    );
-    // Written past the test harness's capture, so a skip is never silent.
-    let _ = writeln!(
-        std::io::stderr(),
-        "spark_batch::a_spark_job_gives_what_batch_gives: SKIPPED, needs pyspark (pip install pyspark==4.3.0) and java 17"
-    );
-    None
+    client_available(
+        "spark_batch::a_spark_job_gives_what_batch_gives",
+        spark && java,
+        &format!("needs pyspark (pip install pyspark==4.3.0: {spark}) and java 17 ({java})"),
+    )
+    .then_some(program)
 }
 
 /// Every UTF-8 fixture as a record `{"id": path, "text": contents}`.

@@ -276,7 +276,11 @@ fn headline_like(text: &str) -> bool {
     // Mostly words: not a date, a signature with an address, or columns.
     let wordy = text
         .split_whitespace()
-        .filter(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).chars().all(char::is_alphabetic))
+        .filter(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .all(char::is_alphabetic)
+        })
         .count();
     (3..=15).contains(&words)
         && wordy * 10 >= words * 7
@@ -301,7 +305,10 @@ impl ScraperLine {
         let text_of = |k: usize| doc.slice(doc.lines[lines[k].0].range).trim();
         let credits = crate::lexicon::builtin().get("credit-words");
         let credit = |text: &str| {
-            let first = text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let first = text
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
             credits.is_some_and(|l| l.contains(first))
         };
         let run = (0..lines.len())
