@@ -96,8 +96,14 @@ impl HouseSpellings {
                 ));
             };
             let index = entries.len();
+            // Only a form of as many words: "Sergey Viktorovich Lavrov" is a
+            // fuller name, not another spelling of "Sergei Lavrov".
+            let words = house.split_whitespace().count();
             for form in accepted {
-                if form != *house && !others.iter().any(|(f, _)| *f == form) {
+                if form != *house
+                    && form.split_whitespace().count() == words
+                    && !others.iter().any(|(f, _)| *f == form)
+                {
                     others.push((form, index));
                 }
             }
@@ -244,7 +250,8 @@ mod tests {
     #[test]
     fn flags_the_other_spellings_and_never_the_house_form() {
         let house = linter(&["Sergei Lavrov", "Kiev"]);
-        let text = "Sergey Lavrov flew to Kyiv. Sergei Lavrov spoke in Kiev.\n";
+        let text =
+            "Sergey Lavrov flew to Kyiv. Sergei Lavrov spoke in Kiev. Sergey Viktorovich Lavrov.\n";
         assert_eq!(
             found(&house, text),
             [
@@ -255,7 +262,8 @@ mod tests {
         let fixed = house.fix(text, false).text;
         assert_eq!(
             fixed,
-            "Sergei Lavrov flew to Kiev. Sergei Lavrov spoke in Kiev.\n"
+            "Sergei Lavrov flew to Kiev. Sergei Lavrov spoke in Kiev. Sergey Viktorovich Lavrov.\n",
+            "a fuller name is no other spelling"
         );
         // Without house spellings the knowledge base decides.
         let plain = linter(&[]);
