@@ -65,8 +65,9 @@ pub struct BatchArgs {
     pub unsafe_fixes: bool,
 }
 
-/// Which rules run and how: shared by `check` and `batch`.
-#[derive(ClapArgs, Debug)]
+/// Which rules run and how: shared by `check` and `batch` (and, empty, by
+/// the language server, which takes everything from the config).
+#[derive(ClapArgs, Debug, Default)]
 pub struct RuleArgs {
     /// Extra rule files (a directory of *.toml), on top of the built-in set.
     #[arg(long = "rules", value_name = "DIR")]
@@ -280,13 +281,17 @@ enum Outcome {
 
 /// How the files under one config are linted: the flags merged into the
 /// config (flags win, lists add up), and the config's per-path ignores.
-struct Plan {
-    linter: Linter,
-    fail_on: Severity,
+pub(crate) struct Plan {
+    pub(crate) linter: Linter,
+    pub(crate) fail_on: Severity,
 }
 
 impl Plan {
-    fn new(args: &RuleArgs, config: &Config, extra_ignores: &[String]) -> Result<Self, String> {
+    pub(crate) fn new(
+        args: &RuleArgs,
+        config: &Config,
+        extra_ignores: &[String],
+    ) -> Result<Self, String> {
         let select = if args.select.is_empty() {
             &config.select
         } else {

@@ -62,6 +62,20 @@ pub struct Config {
     pub path: Option<PathBuf>,
 }
 
+/// A TOML error as `file:line: message`.
+pub fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
+    let line = error
+        .span()
+        .map(|span| {
+            format!(
+                ":{}",
+                text[..span.start.min(text.len())].matches('\n').count() + 1
+            )
+        })
+        .unwrap_or_default();
+    format!("{name}{line}: {}", error.message())
+}
+
 impl Config {
     /// The config for a run started in `dir`: `explicit` if given, else the
     /// nearest `mtlint.toml` in `dir` or above it, else the defaults.
@@ -92,16 +106,8 @@ impl Config {
 
     /// Parses and checks the text of a config file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Self, String> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            let at = e
-                .span()
-                .map(|span| {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    format!(":{line}")
-                })
-                .unwrap_or_default();
-            format!("{}{at}: {}", path.display(), e.message())
-        })?;
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| toml_error(&path.display().to_string(), text, &e))?;
         if let Some(date) = &config.date {
             date.parse::<Date>().map_err(|e| {
                 format!("{}: `date = \"{date}\"` is not a date: {e}", path.display())

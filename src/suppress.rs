@@ -113,14 +113,8 @@ impl Sidecar {
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Self, String> {
-        let mut sidecar: Sidecar = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
-            format!("{name}{line}: {}", e.message())
-        })?;
+        let mut sidecar: Sidecar =
+            toml::from_str(text).map_err(|e| crate::config::toml_error(name, text, &e))?;
         sidecar.name = name.to_owned();
         Ok(sidecar)
     }

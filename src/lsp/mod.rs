@@ -34,12 +34,12 @@ use lsp_types::{
     TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 
+use crate::cli::{Plan, RuleArgs};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Safety, Severity};
 use crate::lint::Linter;
 use crate::rules::file::LoadedRules;
-use crate::rules::Registry;
-use crate::suppress::{AllowList, Sidecar, SIDECAR_SUFFIX};
+use crate::suppress::{Sidecar, SIDECAR_SUFFIX};
 use crate::text::{LineIndex, TextRange, TextSize};
 
 pub use position::Encoding;
@@ -148,21 +148,17 @@ struct Project {
 
 impl Project {
     /// The project of `config`, less the rules of `extra_ignores` (the
-    /// config's per-path ignores for a file).
+    /// config's per-path ignores for a file): what `mtlint check` would run
+    /// on that file with no flags.
     fn new(config: &Config, extra_ignores: &[String]) -> Result<Self, String> {
-        let dirs: Vec<&Path> = config.rules.iter().map(PathBuf::as_path).collect();
-        let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
-        let ignore: Vec<String> = config.ignore.iter().chain(extra_ignores).cloned().collect();
-        let enabled = registry.select(&config.select, &ignore)?;
+        let plan = Plan::new(&RuleArgs::default(), config, extra_ignores)?;
         let mut rule_files = crate::rules::builtin_rule_files();
-        for dir in &dirs {
+        for dir in &config.rules {
             // Loaded once already by the registry, so this cannot fail anew.
             let _ = rule_files.add_dir(dir);
         }
-        let settings = config.settings()?;
         Ok(Self {
-            linter: Linter::new(registry, enabled, settings)
-                .with_allow_list(AllowList::new(&config.allow)),
+            linter: plan.linter,
             rule_files,
         })
     }
