@@ -23,7 +23,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::text::{LineIndex, TextRange};
+use crate::text::{is_whole_word, LineIndex, TextRange};
 
 /// The sidecar file's name: the article's file name and this suffix.
 pub const SIDECAR_SUFFIX: &str = ".mtlint-ignore.toml";
@@ -53,18 +53,14 @@ impl AllowList {
         }
     }
 
-    /// The whole-word occurrences of the allowed phrases in `text`.
-    fn occurrences(&self, text: &str) -> Vec<TextRange> {
+    /// The whole-word occurrences of the phrases in `text`.
+    pub fn occurrences(&self, text: &str) -> Vec<TextRange> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         automaton
             .find_iter(text)
-            .filter(|m| {
-                !word(text[..m.start()].chars().next_back())
-                    && !word(text[m.end()..].chars().next())
-            })
+            .filter(|m| is_whole_word(text, m.start(), m.end()))
             .map(|m| TextRange::from_usize(m.start(), m.end()))
             .collect()
     }

@@ -114,6 +114,13 @@ impl From<Range<usize>> for TextRange {
     }
 }
 
+/// Whether `text[start..end]` stands as whole words: no letter or digit
+/// touches it on either side.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !word(text[..start].chars().next_back()) && !word(text[end..].chars().next())
+}
+
 /// A position as the contract writes it: 1-based line, 1-based column in
 /// Unicode scalar values, 0-based column in UTF-16 code units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -24,7 +24,8 @@ use crate::document::Document;
 use crate::kb::{fold, Kb};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::rules::name::known_forms::inside_longer_name;
-use crate::text::TextRange;
+use crate::suppress::AllowList;
+use crate::text::{is_whole_word, TextRange};
 
 pub struct HouseSpelling;
 
@@ -51,6 +52,8 @@ struct Entry {
 #[derive(Debug)]
 pub struct HouseSpellings {
     entries: Vec<Entry>,
+    /// The house forms themselves, which no name rule may flag.
+    house_forms: AllowList,
     /// (form, entry) for every accepted form that is not the house form.
     others: Vec<(String, usize)>,
     automaton: Option<AhoCorasick>,
@@ -120,6 +123,7 @@ impl HouseSpellings {
                 .expect("literal names always compile")
         });
         Ok(Some(Arc::new(Self {
+            house_forms: AllowList::new(spellings),
             entries,
             others,
             automaton,
@@ -131,14 +135,10 @@ impl HouseSpellings {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = (TextRange, &'t Entry)> + 't {
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         self.automaton
             .iter()
             .flat_map(move |a| a.find_iter(text))
-            .filter(move |m| {
-                !word(text[..m.start()].chars().next_back())
-                    && !word(text[m.end()..].chars().next())
-            })
+            .filter(move |m| is_whole_word(text, m.start(), m.end()))
             .map(|m| {
                 let entry = &self.entries[self.others[m.pattern().as_usize()].1];
                 (TextRange::from_usize(m.start(), m.end()), entry)
@@ -153,20 +153,7 @@ impl HouseSpellings {
     /// those on a house form and those this rule reports instead, and
     /// turns fixes that write the knowledge base's form into the house's.
     pub fn apply(&self, text: &str, diagnostics: &mut Vec<Diagnostic>) {
-        let house_ranges: Vec<TextRange> = {
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            self.entries
-                .iter()
-                .flat_map(|e| {
-                    text.match_indices(e.house.as_str())
-                        .filter(|(at, m)| {
-                            !word(text[..*at].chars().next_back())
-                                && !word(text[at + m.len()..].chars().next())
-                        })
-                        .map(|(at, m)| TextRange::from_usize(at, at + m.len()))
-                })
-                .collect()
-        };
+        let house_ranges = self.house_forms.occurrences(text);
         let reported: Vec<TextRange> = self.occurrences(text).map(|(r, _)| r).collect();
         diagnostics.retain(|d| {
             d.category != Category::Name
