@@ -33,6 +33,20 @@ struct KbFile {
     other: Vec<OtherName>,
     #[serde(default)]
     romanisation: Vec<Romanisation>,
+    #[serde(default)]
+    gap: Vec<Gap>,
+}
+
+/// Dates on which a source's facts are not to be trusted: the Factbook
+/// archive has no editions for 2018-2020.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub source: String,
+    #[serde(deserialize_with = "date")]
+    pub from: Date,
+    #[serde(deserialize_with = "date")]
+    pub to: Date,
 }
 
 /// The spellings of one Russian first name in the common transliterations
@@ -209,6 +223,8 @@ pub struct Kb {
     pub offices: Vec<OfficeName>,
     pub countries: Vec<Country>,
     pub digit_names: Vec<String>,
+    /// Where generated sources have no data.
+    pub gaps: Vec<Gap>,
     pub wrong_forms: Vec<WrongForm>,
     /// All `wrong_forms`, case-sensitive, leftmost-longest.
     pub wrong_automaton: AhoCorasick,
@@ -289,9 +305,25 @@ impl Kb {
             all.name.extend(file.name);
             all.other.extend(file.other);
             all.romanisation.extend(file.romanisation);
+            all.gap.extend(file.gap);
         }
         let first_forms = first_forms(&all.romanisation);
         let key = |name: &str| name_key(&first_forms, name);
+        // A curated entry replaces a generated one of the same person, so
+        // that one entry holds all that is known of them.
+        let curated: std::collections::HashSet<String> = all
+            .person
+            .iter()
+            .filter(|p| p.source.is_none())
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.variants))
+            .map(|n| key(n))
+            .collect();
+        all.person.retain(|p| {
+            p.source.is_none()
+                || !std::iter::once(&p.name)
+                    .chain(&p.variants)
+                    .any(|n| curated.contains(&key(n)))
+        });
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
@@ -326,6 +358,7 @@ impl Kb {
             offices: all.office,
             countries: all.country,
             digit_names: all.name.into_iter().map(|n| n.form).collect(),
+            gaps: all.gap,
             wrong_forms,
             wrong_automaton,
             by_surname,
@@ -345,6 +378,14 @@ impl Kb {
             .into_iter()
             .flatten()
             .map(|&i| &self.people[i])
+    }
+
+    /// Whether what a generated person's `source` says holds on `day`:
+    /// false in a gap of that source.
+    pub fn source_covers(&self, person: &Person, day: Date) -> bool {
+        !self.gaps.iter().any(|g| {
+            person.source.as_deref() == Some(g.source.as_str()) && g.from <= day && day < g.to
+        })
     }
 
     /// Whether `text` is a known wrong form (reported by name.misspelling
@@ -435,7 +476,23 @@ fn name_key(first_forms: &HashMap<String, String>, name: &str) -> String {
 
 /// A short description of a person for messages: their latest office.
 pub fn describe(person: &Person) -> String {
-    match person.office.iter().max_by_key(|t| t.from) {
+    describe_on(person, None)
+}
+
+/// A short description of a person as of `day`: the office they held then,
+/// else the last one before, else their latest.
+pub fn describe_on(person: &Person, day: Option<Date>) -> String {
+    let latest = || person.office.iter().max_by_key(|t| t.from);
+    let term = match day {
+        Some(d) => person
+            .office
+            .iter()
+            .filter(|t| t.from <= d)
+            .max_by_key(|t| (t.covers(d), t.from))
+            .or_else(latest),
+        None => latest(),
+    };
+    match term {
         Some(term) => format!("{} of {}", term.office.replace('-', " "), term.country),
         None => "a person in the news".to_owned(),
     }

@@ -9,8 +9,9 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
-use crate::kb::{describe, fold, Kb, Person};
+use crate::kb::{describe_on, fold, Kb, Person};
 use crate::rule::{Check, Context, RuleMeta};
+use crate::rules::title::wrong_office::article_date;
 use crate::text::TextRange;
 
 use std::sync::OnceLock;
@@ -154,7 +155,7 @@ impl Check for NearMiss {
                     format!(
                         "`{full}` looks like a slip for `{}` ({})",
                         person.name,
-                        describe(person)
+                        describe_on(person, cx.settings.date.or_else(|| article_date(doc.text)))
                     ),
                 )
                 .with_fix(Fix::unsafe_(
