@@ -153,6 +153,10 @@ pub struct OfficeName {
 pub struct Country {
     pub name: String,
     pub adjectives: Vec<String>,
+    /// The larger body this one belongs to: the European Commission's
+    /// president is a president of the European Union's.
+    #[serde(default)]
+    pub within: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -200,6 +204,10 @@ pub struct WrongForm {
     pub what: String,
     /// A place name, which may take a plural `s` ("Bukhas").
     pub place: bool,
+    /// When not empty, the form is wrong only in a text that also names
+    /// the person in full with one of these: a surname without its
+    /// diacritics ("Sanchez") is somebody else's surname too.
+    pub context: Vec<String>,
 }
 
 /// An error in a knowledge-base file.
@@ -256,9 +264,27 @@ pub fn strip_diacritics(text: &str) -> String {
     }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(base_letter)
         .collect::<String>()
         .nfc()
         .collect()
+}
+
+/// The plain letter of a letter whose mark Unicode does not decompose:
+/// "Błaszczak" → "Blaszczak", "Yıldırım" → "Yildirim".
+fn base_letter(c: char) -> char {
+    match c {
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ø' => 'o',
+        'Ø' => 'O',
+        'đ' => 'd',
+        'Đ' => 'D',
+        'ı' => 'i',
+        'ħ' => 'h',
+        'Ħ' => 'H',
+        _ => c,
+    }
 }
 
 impl Kb {
@@ -425,6 +451,16 @@ impl Kb {
             .map(|c| c.name.as_str())
     }
 
+    /// Whether a term held in `held` is a term in `said`: the same
+    /// country, or a body within it ("EU President von der Leyen").
+    pub fn country_within(&self, held: &str, said: &str) -> bool {
+        held == said
+            || self
+                .countries
+                .iter()
+                .any(|c| c.name == held && c.within.as_deref() == Some(said))
+    }
+
     /// The office ids a phrase names, with the country the phrase implies.
     pub fn offices_named(&self, phrase: &str) -> Vec<(&str, Option<&str>)> {
         self.offices
@@ -508,17 +544,19 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
             .map_or_else(|| vec![russian.clone()], |r| r.forms.clone())
     };
     let mut out: Vec<WrongForm> = Vec::new();
-    let mut push = |wrong: &str, right: &str, kind: WrongKind, what: String| {
-        if wrong != right && !out.iter().any(|w| w.wrong == wrong) {
-            out.push(WrongForm {
-                wrong: wrong.to_owned(),
-                right: right.to_owned(),
-                kind,
-                place: what.starts_with("a place"),
-                what,
-            });
-        }
-    };
+    let mut push =
+        |wrong: &str, right: &str, kind: WrongKind, what: String, context: Vec<String>| {
+            if wrong != right && !out.iter().any(|w| w.wrong == wrong) {
+                out.push(WrongForm {
+                    wrong: wrong.to_owned(),
+                    right: right.to_owned(),
+                    kind,
+                    place: what.starts_with("a place"),
+                    what,
+                    context,
+                });
+            }
+        };
     // Names that are right somewhere are never wrong forms.
     let right: std::collections::HashSet<&str> = all
         .person
@@ -536,7 +574,13 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
     for p in &all.person {
         let what = describe(p);
         for wrong in &p.misspellings {
-            push(wrong, &p.name, WrongKind::Misspelling, what.clone());
+            push(
+                wrong,
+                &p.name,
+                WrongKind::Misspelling,
+                what.clone(),
+                Vec::new(),
+            );
         }
         // The Russian form of a Ukrainian or Belarusian first name.
         let east_slavic = p
@@ -550,7 +594,13 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
                     for russian in f.russian.iter().flat_map(spellings) {
                         let wrong = format!("{russian} {}", p.surname);
                         if !right.contains(wrong.as_str()) {
-                            push(&wrong, &p.name, WrongKind::Misspelling, what.clone());
+                            push(
+                                &wrong,
+                                &p.name,
+                                WrongKind::Misspelling,
+                                what.clone(),
+                                Vec::new(),
+                            );
                         }
                     }
                 }
@@ -562,15 +612,26 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
         if p.source.is_none() {
             let plain = strip_diacritics(&p.name);
             if plain != p.name && !curated_right.contains(plain.as_str()) {
-                push(&plain, &p.name, WrongKind::Diacritics, what.clone());
+                push(
+                    &plain,
+                    &p.name,
+                    WrongKind::Diacritics,
+                    what.clone(),
+                    Vec::new(),
+                );
             }
             let plain_surname = strip_diacritics(&p.surname);
             if plain_surname != p.surname && plain_surname.chars().count() >= 5 {
+                let full_names = std::iter::once(&p.name)
+                    .chain(&p.variants)
+                    .flat_map(|n| [n.clone(), strip_diacritics(n)])
+                    .collect();
                 push(
                     &plain_surname,
                     &p.surname,
                     WrongKind::Diacritics,
                     what.clone(),
+                    full_names,
                 );
             }
         }
@@ -582,14 +643,26 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
             .iter()
             .filter(|w| !right.contains(w.as_str()))
         {
-            push(wrong, &place.name, WrongKind::Misspelling, what.clone());
+            push(
+                wrong,
+                &place.name,
+                WrongKind::Misspelling,
+                what.clone(),
+                Vec::new(),
+            );
         }
         for wrong in place
             .deprecated
             .iter()
             .filter(|w| !right.contains(w.as_str()))
         {
-            push(wrong, &place.name, WrongKind::Deprecated, what.clone());
+            push(
+                wrong,
+                &place.name,
+                WrongKind::Deprecated,
+                what.clone(),
+                Vec::new(),
+            );
         }
     }
     out
@@ -754,6 +827,12 @@ mod tests {
             .find(|w| w.wrong == "Dmitry Kuleba")
             .unwrap();
         assert_eq!(w.right, "Dmytro Kuleba");
+        let w = kb
+            .wrong_forms
+            .iter()
+            .find(|w| w.wrong == "Mariusz Blaszczak")
+            .unwrap();
+        assert_eq!(w.kind, WrongKind::Diacritics, "ł has no combining mark");
         let w = kb
             .wrong_forms
             .iter()

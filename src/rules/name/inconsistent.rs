@@ -138,7 +138,17 @@ impl Check for Inconsistent {
                 // The base's form, else the majority; a tie is reported at
                 // the later spelling without a fix.
                 let a_first = ua.ranges[0].start() < ub.ranges[0].start();
+                // Both first names the base knows (Oleksiy Honcharuk,
+                // Oleksii Reznikov): the one it knows with this surname.
+                let named = |w: &str, u: &Uses| {
+                    u.next
+                        .iter()
+                        .any(|n| kb.people_named(&format!("{w} {n}")).next().is_some())
+                };
+                let (named_a, named_b) = (named(a, ua), named(b, ub));
                 let (right, wrong_word, wrong_uses, certain) = match (known(a), known(b)) {
+                    (true, true) if named_a && !named_b => (a, b, ub, true),
+                    (true, true) if named_b && !named_a => (b, a, ua, true),
                     // `Antonio` for `António`: the accents were lost.
                     _ if crate::kb::strip_diacritics(a) == b => (a, b, ub, known(a)),
                     _ if crate::kb::strip_diacritics(b) == a => (b, a, ua, known(b)),

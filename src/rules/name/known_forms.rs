@@ -107,6 +107,9 @@ impl Check for KnownForms {
             if form.kind == WrongKind::Deprecated && inside_longer_name(text, start, end) {
                 continue;
             }
+            if !form.context.is_empty() && !form.context.iter().any(|c| text.contains(c.as_str())) {
+                continue;
+            }
             let found = &text[start..end];
             let right = format!("{}{suffix}", form.right);
             let (meta, message, fix) = match form.kind {
@@ -135,6 +138,18 @@ impl Check for KnownForms {
 mod tests {
     use super::*;
     use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    #[test]
+    fn a_bare_surname_without_diacritics_needs_the_person_in_the_text() {
+        // Sanchez is many people's surname; only beside Pedro Sánchez is
+        // it his name without its accent.
+        assert_clean(&KnownForms, "Alexis Sanchez scored twice.");
+        assert_flags(
+            &KnownForms,
+            "Pedro Sánchez spoke. Later Sanchez left.",
+            &["Sanchez"],
+        );
+    }
 
     #[test]
     fn flags_known_wrong_forms() {

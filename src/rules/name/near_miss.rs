@@ -173,6 +173,13 @@ mod tests {
     use crate::rules::test::{assert_clean, assert_fixes};
 
     #[test]
+    fn a_transliteration_the_base_lists_is_not_a_slip() {
+        // The Factbook writes Binjamin; the curated entry lists it as a
+        // variant of Benjamin Netanyahu.
+        assert_clean(&NearMiss, "Prime Minister Benjamin Netanyahu spoke.");
+    }
+
+    #[test]
     fn flags_slips_when_the_rest_agrees() {
         assert_fixes(
             &NearMiss,

@@ -85,7 +85,9 @@ fn pattern(kb: &Kb) -> &'static Regex {
         }
         let phrases = alternation(phrases);
         let name = r"\p{Lu}[\p{L}’'.-]*";
-        let names = format!(r"{name}(?:\s+{name}){{0,2}}");
+        // Lower-case particles inside a name: "Ursula von der Leyen".
+        let particle = r"(?:von|van|der|den|de|del|da|dos|du|di|le|la|bin|ibn|al|el|ter)\s+";
+        let names = format!(r"{name}(?:\s+(?:{particle}){{0,2}}{name}){{0,2}}");
         // ASCII word boundaries keep the pattern on the fast DFA: the
         // adjectives and office names are ASCII.
         let b = "(?-u:\\b)";
@@ -320,8 +322,8 @@ impl Check for WrongOffice {
             let fits = |t: &Term| {
                 offices.iter().any(|(id, implied)| {
                     t.office == *id
-                        && country.is_none_or(|c| t.country == c)
-                        && implied.is_none_or(|c| t.country == c)
+                        && country.is_none_or(|c| kb.country_within(&t.country, c))
+                        && implied.is_none_or(|c| kb.country_within(&t.country, c))
                 })
             };
             let held = |p: &Person| {
@@ -352,7 +354,7 @@ impl Check for WrongOffice {
             let terms_here: Vec<&Term> = person
                 .office
                 .iter()
-                .filter(|t| country.is_none_or(|c| t.country == c))
+                .filter(|t| country.is_none_or(|c| kb.country_within(&t.country, c)))
                 .collect();
             let now = match date {
                 Some(d) => terms_here.iter().find(|t| near(t, d)).copied(),
@@ -520,6 +522,24 @@ mod tests {
             "Turkish President Recep Tayyip Erdogan spoke."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn an_institution_is_judged_within_its_union() {
+        for text in [
+            "EU President Ursula von der Leyen spoke.",
+            "EU Commission President von der Leyen spoke.",
+            "European Council President Charles Michel spoke.",
+        ] {
+            assert!(on("2022-05-01", text).is_empty(), "{text}");
+        }
+        // A name with particles is read whole, and judged.
+        let found = on(
+            "2022-05-01",
+            "European Council President Ursula von der Leyen spoke.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("Ursula von der Leyen"), "{}", found[0]);
     }
 
     #[test]
