@@ -188,7 +188,7 @@ impl<'a> Document<'a> {
     /// The text in Unicode Normalisation Form C.
     pub fn nfc(&self) -> &NormalizedText {
         self.nfc
-            .get_or_init(|| normalize(self.text, |run, out| out.extend(run.nfc())))
+            .get_or_init(|| normalize(self.text, |_| false, append_nfc))
     }
 
     /// The stretches of mojibake in the text, found once for every rule
@@ -200,11 +200,8 @@ impl<'a> Document<'a> {
 
     /// The text in NFC and lower case, for case-insensitive matching.
     pub fn folded(&self) -> &NormalizedText {
-        self.folded.get_or_init(|| {
-            normalize(self.text, |run, out| {
-                out.extend(run.nfc().flat_map(char::to_lowercase));
-            })
-        })
+        self.folded
+            .get_or_init(|| normalize(self.text, changes_case, append_folded))
     }
 
     fn build_lines_and_paragraphs(&mut self) {
@@ -279,7 +276,43 @@ impl<'a> Document<'a> {
     }
 }
 
-fn normalize(text: &str, mut transform: impl FnMut(&str, &mut String)) -> NormalizedText {
+/// Appends `run` in NFC.
+fn append_nfc(run: &str, out: &mut String) {
+    if run.is_ascii() {
+        out.push_str(run);
+    } else {
+        out.extend(run.nfc());
+    }
+}
+
+/// Appends `run` in NFC and lower case; ASCII a byte at a time.
+fn append_folded(run: &str, out: &mut String) {
+    if run.is_ascii() {
+        let start = out.len();
+        out.push_str(run);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(run.nfc().flat_map(char::to_lowercase));
+    }
+}
+
+/// Whether lower-casing changes `c`.
+fn changes_case(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    let mut lower = c.to_lowercase();
+    !(lower.next() == Some(c) && lower.next().is_none())
+}
+
+/// `text` transformed run by run, with the map back to the original.
+/// `changes` says whether the transform changes a character of NFC text,
+/// so that text it leaves alone is found without transforming it.
+fn normalize(
+    text: &str,
+    changes: impl Fn(char) -> bool,
+    mut transform: impl FnMut(&str, &mut String),
+) -> NormalizedText {
     let mut out = NormalizedText {
         text: String::with_capacity(text.len()),
         runs: Vec::new(),
@@ -292,11 +325,7 @@ fn normalize(text: &str, mut transform: impl FnMut(&str, &mut String)) -> Normal
         out.runs.push((0, 0, true));
         return out;
     }
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes && {
-        let mut probe = String::with_capacity(text.len());
-        transform(text, &mut probe);
-        probe == text
-    } {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(&changes) {
         return NormalizedText::identity(text);
     }
     // Runs begin at each starter (combining class 0), so composition never

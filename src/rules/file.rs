@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -607,22 +607,24 @@ pub fn parse_id(id: &str) -> Result<Category, String> {
     }
 }
 
-/// All file rules, compiled: one `RegexSet` to learn which patterns occur in
-/// a document at all, and one Aho-Corasick automaton for every substitution.
+/// All file rules, compiled: each pattern's own regex, and one Aho-Corasick
+/// automaton for every substitution.
+///
+/// A `RegexSet` over all patterns was tried first, to learn which occur at
+/// all: its overlapping search runs on the PikeVM whenever a pattern has a
+/// Unicode `\b` and the text is not ASCII (most articles), and it cost five
+/// times what running each regex does, whose literal prefilters skip most
+/// of the text (`scripts/bench.sh`, `cargo bench --bench lint -- rule`).
 pub struct RuleFileSet {
     metas: Vec<RuleMeta>,
     patterns: Vec<PatternRule>,
-    pattern_set: RegexSet,
     substitutions: Vec<Substitution>,
     automaton: Option<AhoCorasick>,
 }
 
 impl RuleFileSet {
     pub fn compile(rules: LoadedRules) -> Self {
-        // Each pattern compiled on its own when it was loaded, and a set of
-        // valid patterns compiles; the size limit is the only way left to fail.
-        let pattern_set = RegexSet::new(rules.patterns.iter().map(|p| p.regex.as_str()))
-            .unwrap_or_else(|_| RegexSet::empty());
+        // Each pattern was compiled on its own when it was loaded.
         let automaton = (!rules.substitutions.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -632,20 +634,13 @@ impl RuleFileSet {
         Self {
             metas: rules.metas,
             patterns: rules.patterns,
-            pattern_set,
             substitutions: rules.substitutions,
             automaton,
         }
     }
 
     fn check_patterns(&self, doc: &Document, cx: &mut Context) {
-        let matching: Vec<usize> = if self.pattern_set.is_empty() {
-            (0..self.patterns.len()).collect()
-        } else {
-            self.pattern_set.matches(doc.text).into_iter().collect()
-        };
-        for index in matching {
-            let rule = &self.patterns[index];
+        for rule in &self.patterns {
             let meta = &self.metas[rule.meta_index];
             if !cx.is_enabled(&meta.id) {
                 continue;
