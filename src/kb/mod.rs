@@ -12,7 +12,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
-use crate::lexicon::KB_JSON;
+use crate::lexicon::{FastMap, FastSet, KB_JSON};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -237,13 +237,13 @@ pub struct Kb {
     /// All `wrong_forms`, case-sensitive, leftmost-longest.
     pub wrong_automaton: AhoCorasick,
     /// Folded surname → people.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: FastMap<String, Vec<usize>>,
     /// Folded full name or variant → people.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: FastMap<String, Vec<usize>>,
     /// Folded first word of the name or a variant → people.
-    by_first: HashMap<String, Vec<usize>>,
-    wrong_set: std::collections::HashSet<String>,
-    place_names: std::collections::HashSet<String>,
+    by_first: FastMap<String, Vec<usize>>,
+    wrong_set: FastSet<String>,
+    place_names: FastSet<String>,
     /// Folded spelling of a Russian first name → the key all its
     /// spellings share.
     first_forms: HashMap<String, String>,
@@ -350,9 +350,9 @@ impl Kb {
                     .chain(&p.variants)
                     .any(|n| curated.contains(&key(n)))
         });
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_surname: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_name: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, p) in all.person.iter().enumerate() {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
             for n in std::iter::once(&p.name).chain(&p.variants) {

@@ -11,10 +11,9 @@
 //! English function word that the other language lacks.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
-use std::collections::HashSet;
 
 use crate::document::{Document, TokenKind};
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::rules::translation::untranslated::is_latin;
 
@@ -74,19 +73,24 @@ fn foreign_language<'a>(
     languages: &[(&str, &'a Lexicon)],
 ) -> Option<&'a str> {
     let total = words.len() as f64;
+    // Distinct words of two letters or more that are no English function
+    // word: a one-letter word is as often a variable or an initial, and a
+    // paragraph may repeat one word ("MIT license" … "mit"). Found once,
+    // then looked up in each language's list.
+    let candidates: FastSet<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().nth(1).is_some() && !english.contains(w))
+        .collect();
+    if candidates.len() < MIN_FOREIGN_FUNCTION_WORDS
+        || (candidates.len() as f64) < FOREIGN_FUNCTION_SHARE * total
+    {
+        return None;
+    }
     let (lexicon, hits) = languages
         .iter()
         .map(|(_, lexicon)| {
-            // Distinct words of two letters or more: a one-letter word is
-            // as often a variable or an initial, and a paragraph may repeat
-            // one word ("MIT license" … "mit").
-            let hits = words
-                .iter()
-                .filter(|w| {
-                    w.chars().nth(1).is_some() && lexicon.contains(w) && !english.contains(w)
-                })
-                .collect::<HashSet<_>>()
-                .len();
+            let hits = candidates.iter().filter(|w| lexicon.contains(w)).count();
             (*lexicon, hits)
         })
         .max_by_key(|&(_, hits)| hits)?;

@@ -14,6 +14,7 @@ use crate::rule::{Check, Context, RuleMeta};
 use crate::rules::title::wrong_office::article_date;
 use crate::text::TextRange;
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub struct NearMiss;
@@ -53,7 +54,6 @@ pub fn slip(found: &str, right: &str) -> bool {
 
 /// [`slip`] with the skeletons already made.
 fn slip_skeletons(found: &str, a: &str, right: &str, b: &str) -> bool {
-    let initial = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
     if a == b || initial(found) != initial(right) {
         return false;
     }
@@ -65,26 +65,95 @@ fn slip_skeletons(found: &str, a: &str, right: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(a, b) <= allowed
 }
 
-/// The curated people with the skeletons of their first name and surname,
-/// made once.
-fn curated(kb: &'static Kb) -> &'static [(&'static Person, String, String, String)] {
-    static CURATED: OnceLock<Vec<(&'static Person, String, String, String)>> = OnceLock::new();
+/// A curated person with the skeletons of their first name and surname and
+/// their folded name, made once.
+struct Curated {
+    person: &'static Person,
+    first: String,
+    last: String,
+    folded: String,
+}
+
+/// The curated people by the initials of first name and surname: a slip
+/// keeps both initials, so a name is compared with one small bucket.
+fn curated(kb: &'static Kb) -> &'static HashMap<(char, char), Vec<Curated>> {
+    static CURATED: OnceLock<HashMap<(char, char), Vec<Curated>>> = OnceLock::new();
     CURATED.get_or_init(|| {
-        kb.people
-            .iter()
-            .filter(|p| p.source.is_none())
-            .filter_map(|p| {
-                let first = p.first_name()?;
-                Some((p, skeleton(first), skeleton(&p.surname), fold(&p.name)))
-            })
-            .collect()
+        let mut out: HashMap<(char, char), Vec<Curated>> = HashMap::new();
+        for p in kb.people.iter().filter(|p| p.source.is_none()) {
+            let Some(first) = p.first_name() else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (initial(first), initial(&p.surname)) else {
+                continue;
+            };
+            out.entry((a, b)).or_default().push(Curated {
+                person: p,
+                first: skeleton(first),
+                last: skeleton(&p.surname),
+                folded: fold(&p.name),
+            });
+        }
+        out
     })
+}
+
+fn initial(s: &str) -> Option<char> {
+    s.chars().next().and_then(|c| c.to_lowercase().next())
 }
 
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_lowercase() || c == '-' || c == '’' || c == '\'')
+}
+
+/// The one person `first last` is a slip for, if any.
+fn slip_for(kb: &'static Kb, first: &str, last: &str, full: &str) -> Option<&'static Person> {
+    if kb.people_named(full).next().is_some() || kb.is_known_wrong(full) {
+        return None;
+    }
+    let mut matches: Vec<&Person> = Vec::new();
+    // The surname is right, the first name slipped.
+    if first.chars().count() >= 4 {
+        matches.extend(
+            kb.people_with_surname(last)
+                .filter(|p| p.first_name().is_some_and(|f| slip(first, f))),
+        );
+    }
+    // The first name is right, the surname slipped.
+    if last.chars().count() >= 5 {
+        matches.extend(
+            kb.people_with_first_name(first)
+                .filter(|p| p.surname.chars().count() >= 5 && slip(last, &p.surname)),
+        );
+    }
+    // Both slipped, and the whole is very close (curated people).
+    let bucket = initial(first)
+        .zip(initial(last))
+        .and_then(|key| curated(kb).get(&key));
+    if let (true, Some(bucket)) = (matches.is_empty(), bucket) {
+        let (first_skel, last_skel) = (skeleton(first), skeleton(last));
+        let folded = fold(full);
+        matches.extend(
+            bucket
+                .iter()
+                .filter(|c| {
+                    c.person
+                        .first_name()
+                        .is_some_and(|right| slip_skeletons(first, &first_skel, right, &c.first))
+                        && slip_skeletons(last, &last_skel, &c.person.surname, &c.last)
+                        && strsim::jaro_winkler(&folded, &c.folded) >= 0.9
+                })
+                .map(|c| c.person),
+        );
+    }
+    matches.sort_by(|x, y| x.name.cmp(&y.name));
+    matches.dedup_by(|x, y| x.name == y.name);
+    match matches.as_slice() {
+        [person] => Some(person),
+        _ => None,
+    }
 }
 
 impl Check for NearMiss {
@@ -95,6 +164,7 @@ impl Check for NearMiss {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let kb = Kb::builtin();
         let tokens = &doc.tokens;
+        let mut memo: HashMap<(&str, &str), Option<&'static Person>> = HashMap::new();
         for pair in tokens.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
@@ -109,43 +179,11 @@ impl Check for NearMiss {
                 continue;
             }
             let full = format!("{first} {last}");
-            if kb.people_named(&full).next().is_some() || kb.is_known_wrong(&full) {
-                continue;
-            }
-            let mut matches: Vec<&Person> = Vec::new();
-            // The surname is right, the first name slipped.
-            if first.chars().count() >= 4 {
-                matches.extend(
-                    kb.people_with_surname(last)
-                        .filter(|p| p.first_name().is_some_and(|f| slip(first, f))),
-                );
-            }
-            // The first name is right, the surname slipped.
-            if last.chars().count() >= 5 {
-                matches.extend(
-                    kb.people_with_first_name(first)
-                        .filter(|p| p.surname.chars().count() >= 5 && slip(last, &p.surname)),
-                );
-            }
-            // Both slipped, and the whole is very close (curated people).
-            if matches.is_empty() {
-                let (first_skel, last_skel) = (skeleton(first), skeleton(last));
-                let folded = fold(&full);
-                matches.extend(
-                    curated(kb)
-                        .iter()
-                        .filter(|(p, f, l, name)| {
-                            p.first_name()
-                                .is_some_and(|right| slip_skeletons(first, &first_skel, right, f))
-                                && slip_skeletons(last, &last_skel, &p.surname, l)
-                                && strsim::jaro_winkler(&folded, name) >= 0.9
-                        })
-                        .map(|(p, ..)| *p),
-                );
-            }
-            matches.sort_by(|x, y| x.name.cmp(&y.name));
-            matches.dedup_by(|x, y| x.name == y.name);
-            let [person] = matches.as_slice() else {
+            // An article repeats its names: each pair is judged once.
+            let found = *memo
+                .entry((first, last))
+                .or_insert_with(|| slip_for(kb, first, last, &full));
+            let Some(person) = found else {
                 continue;
             };
             let range = TextRange::new(a.range.start(), b.range.end());

@@ -22,7 +22,7 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::lexicon::{self, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta::builtin(
 /// The word lists the check reads.
 struct Words {
     function: &'static Lexicon,
-    usual: &'static HashSet<&'static str>,
+    usual: &'static crate::lexicon::FastSet<&'static str>,
     names: &'static Lexicon,
     determiners: &'static Lexicon,
 }
