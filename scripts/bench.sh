@@ -4,6 +4,7 @@
 # fixtures: N articles of 2-10 KB as a folder of files and as JSON Lines.
 #
 #   scripts/bench.sh [N]        (default N = 20000)
+#   MTLINT=path/to/mtlint scripts/bench.sh   (time another build)
 #
 # Prints the wall time, MB/s and peak memory of each run. Needs python3 and
 # GNU time (/usr/bin/time); builds mtlint in release mode first.
@@ -13,8 +14,10 @@ n="${1:-20000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet
-mtlint="$PWD/target/release/mtlint"
+if [ -z "${MTLINT:-}" ]; then
+  cargo build --release --quiet
+fi
+mtlint="${MTLINT:-$PWD/target/release/mtlint}"
 
 python3 - "$n" "$work" <<'PY'
 import json, pathlib, random, sys
@@ -54,12 +57,28 @@ measure() {  # name, bytes, command...
 }
 
 # Each command exits 1 when it finds something; the time is what counts.
+# One large file (the folder's articles end to end, up to 100 MB) and one
+# line of 10 MB (the paragraphs joined by spaces): time must stay linear.
+find "$work/corpus" -name '*.txt' | sort | xargs cat | head -c 100000000 > "$work/large.txt"
+python3 - "$work" <<'PY'
+import pathlib, sys
+work = pathlib.Path(sys.argv[1])
+text = (work / "large.txt").read_text(encoding="utf-8", errors="ignore")
+line = " ".join(text.split())[:10_000_000]
+(work / "line.txt").write_text(line + "\n", encoding="utf-8")
+PY
+
 measure "mtlint check (folder)" "$bytes" bash -c "'$mtlint' check --format jsonl '$work/corpus' || [ \$? -eq 1 ]"
 measure "mtlint batch (JSONL)" "$bytes" bash -c "'$mtlint' batch < '$work/corpus.jsonl'"
 one="$work/corpus/000/000000.txt"
-measure "mtlint check (one article)" "$(stat -c %s "$one")" bash -c "'$mtlint' check '$one' || [ \$? -eq 1 ]"
+# Latency: one article of the corpus, process start included, 20 times.
+/usr/bin/time -o "$work/time" -f "%e %M" bash -c "for i in \$(seq 20); do '$mtlint' check '$one' >/dev/null 2>&1; done" || true
+python3 -c "import sys; s, rss = open(sys.argv[1]).read().split()[-2:]; print(f'{\"mtlint check (one article)\":<28} {float(s) / 20 * 1000:7.1f} ms each ({sys.argv[2]} bytes, mean of 20)  peak RSS {int(rss) // 1024} MB')" "$work/time" "$(stat -c %s "$one")"
+measure "mtlint check (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash -c "'$mtlint' check --format jsonl '$work/large.txt' || [ \$? -eq 1 ]"
+measure "mtlint check (one 10 MB line)" "$(stat -c %s "$work/line.txt")" bash -c "'$mtlint' check --format jsonl '$work/line.txt' || [ \$? -eq 1 ]"
 if command -v typos >/dev/null 2>&1; then
   measure "typos (folder)" "$bytes" bash -c "typos --format brief '$work/corpus' || true"
+  measure "typos (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash -c "typos --format brief '$work/large.txt' || true"
 else
   echo "typos is not installed (cargo install typos-cli): no comparison"
 fi

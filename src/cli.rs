@@ -14,12 +14,17 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::Severity;
 use crate::lint::Linter;
-use crate::output::human::{self, Style};
-use crate::output::{github, json, sarif, FileReport, Format, Totals};
+use crate::output::human::Style;
+use crate::output::{json, FileReport, Format, ReportWriter};
 use crate::rules::Registry;
 use crate::source::{Loaded, SourceFile};
 use crate::suppress::{AllowList, Sidecar};
 use crate::walk::{collect_inputs, Input};
+
+/// Files linted at once per thread before their reports are written: enough
+/// to keep every thread busy, few enough that a run over a million files
+/// holds only a few hundred texts.
+const CHUNK_FILES_PER_THREAD: usize = 64;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -476,58 +481,74 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
         return Ok(ExitStatus::Error);
     }
     let plans = planner.plans;
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .zip(&planned)
-        .map(|(input, &plan)| {
-            let plan = &plans[plan];
-            let loaded = match input {
-                Input::Stdin => SourceFile::from_bytes(
-                    PathBuf::from(&stdin_name),
-                    stdin_bytes.as_deref().unwrap_or_default(),
-                ),
-                Input::File(path) => SourceFile::read(path),
-            };
-            match loaded {
-                Err(error) => Outcome::Failed(error.to_string()),
-                Ok(Loaded::Binary) => Outcome::Skipped(display_name(input, &stdin_name)),
-                Ok(Loaded::Text(source)) => check_one(plan, &args, input, source),
-            }
-        })
-        .collect();
-
-    let mut reports = Vec::new();
+    // `--diff` prints only the diff, `--fix -` only the fixed text.
+    let fixed_stdin = args.fix && inputs.contains(&Input::Stdin);
+    let mut writer = (!args.diff && !fixed_stdin)
+        .then(|| ReportWriter::new(args.format, Style { color: io.color }, args.fix));
+    let mut findings = false;
     let mut diffs_found = false;
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Report { report, diff } => {
-                if let Some(diff) = diff {
-                    io.stdout.write_all(diff.as_bytes())?;
-                    diffs_found = true;
+    // Files are linted in parallel a chunk at a time and written in input
+    // order as each chunk ends, so a run holds one chunk of texts, not all.
+    let chunk = CHUNK_FILES_PER_THREAD * rayon::current_num_threads().max(1);
+    for (inputs, planned) in inputs.chunks(chunk).zip(planned.chunks(chunk)) {
+        let outcomes: Vec<Outcome> = inputs
+            .par_iter()
+            .zip(planned)
+            .map(|(input, &plan)| {
+                let plan = &plans[plan];
+                let loaded = match input {
+                    Input::Stdin => SourceFile::from_bytes(
+                        PathBuf::from(&stdin_name),
+                        stdin_bytes.as_deref().unwrap_or_default(),
+                    ),
+                    Input::File(path) => SourceFile::read(path),
+                };
+                match loaded {
+                    Err(error) => Outcome::Failed(error.to_string()),
+                    Ok(Loaded::Binary) => Outcome::Skipped(display_name(input, &stdin_name)),
+                    Ok(Loaded::Text(source)) => check_one(plan, &args, input, source),
                 }
-                reports.push(report);
-            }
-            Outcome::FixedStdin { text, report } => {
-                io.stdout.write_all(text.as_bytes())?;
-                reports.push(report);
-            }
-            Outcome::Skipped(name) => {
-                writeln!(io.stderr, "mtlint: skipping {name}: it is a binary file")?
-            }
-            Outcome::Failed(message) => {
-                writeln!(io.stderr, "mtlint: error: {message}")?;
-                failed = true;
+            })
+            .collect();
+        for outcome in outcomes {
+            let report = match outcome {
+                Outcome::Report { report, diff } => {
+                    if let Some(diff) = diff {
+                        io.stdout.write_all(diff.as_bytes())?;
+                        diffs_found = true;
+                    }
+                    report
+                }
+                Outcome::FixedStdin { text, report } => {
+                    io.stdout.write_all(text.as_bytes())?;
+                    report
+                }
+                Outcome::Skipped(name) => {
+                    writeln!(io.stderr, "mtlint: skipping {name}: it is a binary file")?;
+                    continue;
+                }
+                Outcome::Failed(message) => {
+                    writeln!(io.stderr, "mtlint: error: {message}")?;
+                    failed = true;
+                    continue;
+                }
+            };
+            findings |= report.fails();
+            if let Some(writer) = &mut writer {
+                writer.file(io.stdout, &report)?;
             }
         }
     }
-
-    // `--diff` prints only the diff, `--fix -` only the fixed text.
-    let fixed_stdin = args.fix && inputs.contains(&Input::Stdin);
-    if !args.diff && !fixed_stdin {
-        write_reports(io, &args, &plans, &reports)?;
+    if let Some(writer) = writer {
+        // Every rule of the run, once, for the SARIF rule table.
+        let mut seen = std::collections::HashSet::new();
+        let rules = plans
+            .iter()
+            .flat_map(|p| p.linter.registry().rules())
+            .filter(|r| seen.insert(r.id.clone()));
+        writer.finish(io.stdout, rules)?;
     }
 
-    let findings = reports.iter().any(FileReport::fails);
     Ok(if failed {
         ExitStatus::Error
     } else if findings || (args.diff && diffs_found) {
@@ -614,31 +635,4 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .context_radius(2)
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
-}
-
-fn write_reports(
-    io: &mut Io,
-    args: &CheckArgs,
-    plans: &[Plan],
-    reports: &[FileReport],
-) -> io::Result<()> {
-    // Every rule of the run, once, for the SARIF rule table.
-    let mut seen = std::collections::HashSet::new();
-    let rules = plans
-        .iter()
-        .flat_map(|p| p.linter.registry().rules())
-        .filter(|r| seen.insert(r.id.clone()));
-    match args.format {
-        Format::Json => json::write_json(io.stdout, reports),
-        Format::Jsonl => json::write_jsonl(io.stdout, reports),
-        Format::Sarif => sarif::write_sarif(io.stdout, reports, rules),
-        Format::Github => github::write_github(io.stdout, reports),
-        Format::Human => {
-            let style = Style { color: io.color };
-            for report in reports {
-                human::write_diagnostics(io.stdout, report, &style)?;
-            }
-            human::write_summary(io.stdout, &Totals::of(reports), args.fix, &style)
-        }
-    }
 }

@@ -35,7 +35,12 @@ fn escape_property(text: &str) -> String {
 }
 
 pub fn write_github(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    for report in reports {
+    reports.iter().try_for_each(|r| write_github_file(out, r))
+}
+
+/// One file's annotations.
+pub fn write_github_file(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    {
         let file = escape_property(&report.name.replace('\\', "/"));
         for d in &report.diagnostics {
             let start = report.position(d.range.start());

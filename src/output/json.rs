@@ -86,13 +86,6 @@ struct Summary {
     by_category: BTreeMap<&'static str, usize>,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
-}
-
 pub fn diagnostic<'a>(
     report: &'a FileReport,
     d: &'a Diagnostic,
@@ -126,52 +119,172 @@ pub fn diagnostic<'a>(
 /// Writes the report; a file is publishable when none of its diagnostics
 /// is at or above its `fail_on`, the severity that fails the run.
 pub fn write_json(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    let mut by_category = BTreeMap::new();
-    let mut publishable = 0;
-    for category in Category::ALL {
-        by_category.insert(category.as_str(), 0);
+    let mut stream = JsonStream::default();
+    for report in reports {
+        stream.file(out, report)?;
     }
-    let mut total = 0;
-    let files = reports
-        .iter()
-        .map(|report| {
-            for d in &report.diagnostics {
-                *by_category.entry(d.category.as_str()).or_default() += 1;
-                total += 1;
-            }
-            let verdict = !report.fails();
-            publishable += usize::from(verdict);
-            JsonFile {
-                path: &report.name,
-                publishable: verdict,
-                diagnostics: report
-                    .diagnostics
-                    .iter()
-                    .map(|d| diagnostic(report, d, false))
-                    .collect(),
-            }
-        })
-        .collect();
-    let report = JsonReport {
-        version: VERSION,
-        files,
-        summary: Summary {
-            files: reports.len(),
-            publishable,
-            diagnostics: total,
-            by_category,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    stream.finish(out)
+}
+
+/// `--format json` written a file at a time, so that a run over many files
+/// holds only the counts: the same bytes as the whole document pretty
+/// printed at once.
+#[derive(Default)]
+pub struct JsonStream {
+    files: usize,
+    publishable: usize,
+    diagnostics: usize,
+    by_category: BTreeMap<&'static str, usize>,
+}
+
+/// `value` pretty printed, each line after the first indented by `indent`.
+fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+impl JsonStream {
+    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        for d in &report.diagnostics {
+            *self.by_category.entry(d.category.as_str()).or_default() += 1;
+            self.diagnostics += 1;
+        }
+        let verdict = !report.fails();
+        self.publishable += usize::from(verdict);
+        let file = JsonFile {
+            path: &report.name,
+            publishable: verdict,
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .map(|d| diagnostic(report, d, false))
+                .collect(),
+        };
+        if self.files == 0 {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [\n    ")?;
+        } else {
+            out.write_all(b",\n    ")?;
+        }
+        self.files += 1;
+        write_indented(out, &file, "    ")
+    }
+
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.files == 0 {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [],\n")?;
+        } else {
+            out.write_all(b"\n  ],\n")?;
+        }
+        for category in Category::ALL {
+            self.by_category.entry(category.as_str()).or_insert(0);
+        }
+        let summary = Summary {
+            files: self.files,
+            publishable: self.publishable,
+            diagnostics: self.diagnostics,
+            by_category: self.by_category,
+        };
+        out.write_all(b"  \"summary\": ")?;
+        write_indented(out, &summary, "  ")?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 pub fn write_jsonl(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    for report in reports {
-        for d in &report.diagnostics {
-            serde_json::to_writer(&mut *out, &diagnostic(report, d, true))?;
-            writeln!(out)?;
-        }
+    reports.iter().try_for_each(|r| write_jsonl_file(out, r))
+}
+
+/// One file's diagnostics, a line each.
+pub fn write_jsonl_file(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    for d in &report.diagnostics {
+        serde_json::to_writer(&mut *out, &diagnostic(report, d, true))?;
+        writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::lint::Linter;
+    use crate::rule::Settings;
+    use crate::rules::Registry;
+
+    /// The whole document, serialised at once: what the stream must equal.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        files: Vec<JsonFile<'a>>,
+        summary: Summary,
+    }
+
+    fn whole(reports: &[FileReport]) -> String {
+        let mut by_category: BTreeMap<&'static str, usize> =
+            Category::ALL.iter().map(|c| (c.as_str(), 0)).collect();
+        let files: Vec<JsonFile> = reports
+            .iter()
+            .map(|r| {
+                for d in &r.diagnostics {
+                    *by_category.entry(d.category.as_str()).or_default() += 1;
+                }
+                JsonFile {
+                    path: &r.name,
+                    publishable: !r.fails(),
+                    diagnostics: r
+                        .diagnostics
+                        .iter()
+                        .map(|d| diagnostic(r, d, false))
+                        .collect(),
+                }
+            })
+            .collect();
+        let summary = Summary {
+            files: reports.len(),
+            publishable: reports.iter().filter(|r| !r.fails()).count(),
+            diagnostics: reports.iter().map(|r| r.diagnostics.len()).sum(),
+            by_category,
+        };
+        let mut text = serde_json::to_string_pretty(&Whole {
+            version: VERSION,
+            files,
+            summary,
+        })
+        .unwrap();
+        text.push('\n');
+        text
+    }
+
+    fn report(name: &str, text: &str) -> FileReport {
+        let registry = Registry::builtin().unwrap();
+        let enabled = registry.select(&[], &[]).unwrap();
+        let linter = Linter::new(registry, enabled, Settings::default());
+        let diagnostics = linter.lint(text);
+        FileReport::new(name.to_owned(), text.to_owned(), 0, diagnostics, 0)
+            .with_fail_on(Severity::Warning)
+    }
+
+    #[test]
+    fn the_stream_writes_the_whole_document() {
+        for reports in [
+            vec![],
+            vec![report("a.txt", "Clean text.\n")],
+            vec![
+                report("a.txt", "Anthony Blinken said  so .\n"),
+                report("b.txt", "Clean text.\n"),
+                report("c.txt", "РєР ° РЅР ° Р »РІ here.\n"),
+            ],
+        ] {
+            let mut out = Vec::new();
+            write_json(&mut out, &reports).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole(&reports));
+        }
+    }
 }

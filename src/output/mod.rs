@@ -95,26 +95,97 @@ pub struct Totals {
 
 impl Totals {
     pub fn of(reports: &[FileReport]) -> Self {
-        let mut totals = Totals {
-            files: reports.len(),
-            ..Totals::default()
-        };
+        let mut totals = Totals::default();
         for report in reports {
-            totals.fixed += report.fixed;
-            for d in &report.diagnostics {
-                totals.diagnostics += 1;
-                match d.severity {
-                    Severity::Error => totals.errors += 1,
-                    Severity::Warning => totals.warnings += 1,
-                    Severity::Info => totals.infos += 1,
-                }
-                match d.fix.as_ref().map(|f| f.safety) {
-                    Some(crate::diagnostic::Safety::Safe) => totals.safe_fixes += 1,
-                    Some(crate::diagnostic::Safety::Unsafe) => totals.unsafe_fixes += 1,
-                    None => {}
-                }
-            }
+            totals.add(report);
         }
         totals
+    }
+
+    /// Counts one more file.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.fixed += report.fixed;
+        for d in &report.diagnostics {
+            self.diagnostics += 1;
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match d.fix.as_ref().map(|f| f.safety) {
+                Some(crate::diagnostic::Safety::Safe) => self.safe_fixes += 1,
+                Some(crate::diagnostic::Safety::Unsafe) => self.unsafe_fixes += 1,
+                None => {}
+            }
+        }
+    }
+}
+
+/// Writes reports as they come, in the order given, keeping only what the
+/// format's ending needs: counts for the human summary and the JSON
+/// summary, the results for SARIF (whose log is one document), never a
+/// file's text.
+pub enum ReportWriter {
+    Human {
+        style: human::Style,
+        totals: Totals,
+        fix: bool,
+    },
+    Json(json::JsonStream),
+    Jsonl,
+    Sarif(Vec<serde_json::Value>),
+    Github,
+}
+
+impl ReportWriter {
+    pub fn new(format: Format, style: human::Style, fix: bool) -> Self {
+        match format {
+            Format::Human => ReportWriter::Human {
+                style,
+                totals: Totals::default(),
+                fix,
+            },
+            Format::Json => ReportWriter::Json(json::JsonStream::default()),
+            Format::Jsonl => ReportWriter::Jsonl,
+            Format::Sarif => ReportWriter::Sarif(Vec::new()),
+            Format::Github => ReportWriter::Github,
+        }
+    }
+
+    pub fn file(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        report: &FileReport,
+    ) -> std::io::Result<()> {
+        match self {
+            ReportWriter::Human { style, totals, .. } => {
+                totals.add(report);
+                human::write_diagnostics(out, report, style)
+            }
+            ReportWriter::Json(stream) => stream.file(out, report),
+            ReportWriter::Jsonl => json::write_jsonl_file(out, report),
+            ReportWriter::Sarif(results) => {
+                results.extend(sarif::results(report));
+                Ok(())
+            }
+            ReportWriter::Github => github::write_github_file(out, report),
+        }
+    }
+
+    /// Ends the output; `rules` are every rule of the run (SARIF's table).
+    pub fn finish<'a>(
+        self,
+        out: &mut dyn std::io::Write,
+        rules: impl Iterator<Item = &'a crate::rule::RuleMeta>,
+    ) -> std::io::Result<()> {
+        match self {
+            ReportWriter::Human { style, totals, fix } => {
+                human::write_summary(out, &totals, fix, &style)
+            }
+            ReportWriter::Json(stream) => stream.finish(out),
+            ReportWriter::Sarif(results) => sarif::write_log(out, rules, results),
+            ReportWriter::Jsonl | ReportWriter::Github => Ok(()),
+        }
     }
 }
