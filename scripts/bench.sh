@@ -59,11 +59,18 @@ measure() {  # name, bytes, command...
 # Each command exits 1 when it finds something; the time is what counts.
 # One large file (the folder's articles end to end, up to 100 MB) and one
 # line of 10 MB (the paragraphs joined by spaces): time must stay linear.
-find "$work/corpus" -name '*.txt' | sort | xargs cat | head -c 100000000 > "$work/large.txt"
 python3 - "$work" <<'PY'
 import pathlib, sys
 work = pathlib.Path(sys.argv[1])
-text = (work / "large.txt").read_text(encoding="utf-8", errors="ignore")
+parts, size = [], 0
+for path in sorted((work / "corpus").rglob("*.txt")):
+    text = path.read_text(encoding="utf-8")
+    if size + len(text.encode()) > 100_000_000:
+        break
+    parts.append(text)
+    size += len(text.encode())
+text = "".join(parts)
+(work / "large.txt").write_text(text, encoding="utf-8")
 line = " ".join(text.split())[:10_000_000]
 (work / "line.txt").write_text(line + "\n", encoding="utf-8")
 PY

@@ -490,52 +490,75 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     // Files are linted in parallel a chunk at a time and written in input
     // order as each chunk ends, so a run holds one chunk of texts, not all.
     let chunk = CHUNK_FILES_PER_THREAD * rayon::current_num_threads().max(1);
+    // A file of WINDOWED_FROM bytes or more is linted by windows, in
+    // parallel, between the runs of ordinary files (only to report: --fix
+    // and --diff need the whole text).
+    let windowed = |input: &Input| {
+        !(args.fix || args.diff)
+            && matches!(input, Input::File(path)
+                if std::fs::metadata(path).is_ok_and(|m| m.len() >= crate::window::sizes().1))
+    };
     for (inputs, planned) in inputs.chunks(chunk).zip(planned.chunks(chunk)) {
-        let outcomes: Vec<Outcome> = inputs
-            .par_iter()
-            .zip(planned)
-            .map(|(input, &plan)| {
-                let plan = &plans[plan];
-                let loaded = match input {
-                    Input::Stdin => SourceFile::from_bytes(
-                        PathBuf::from(&stdin_name),
-                        stdin_bytes.as_deref().unwrap_or_default(),
-                    ),
-                    Input::File(path) => SourceFile::read(path),
-                };
-                match loaded {
-                    Err(error) => Outcome::Failed(error.to_string()),
-                    Ok(Loaded::Binary) => Outcome::Skipped(display_name(input, &stdin_name)),
-                    Ok(Loaded::Text(source)) => check_one(plan, &args, input, source),
+        let mut start = 0;
+        while start < inputs.len() {
+            if let Input::File(path) = &inputs[start] {
+                if windowed(&inputs[start]) {
+                    let plan = &plans[planned[start]];
+                    lint_windows(plan, path, io, writer.as_mut(), &mut failed, &mut findings)?;
+                    start += 1;
+                    continue;
                 }
-            })
-            .collect();
-        for outcome in outcomes {
-            let report = match outcome {
-                Outcome::Report { report, diff } => {
-                    if let Some(diff) = diff {
-                        io.stdout.write_all(diff.as_bytes())?;
-                        diffs_found = true;
+            }
+            let end = (start..inputs.len())
+                .find(|&i| windowed(&inputs[i]))
+                .unwrap_or(inputs.len());
+            let outcomes: Vec<Outcome> = inputs[start..end]
+                .par_iter()
+                .zip(&planned[start..end])
+                .map(|(input, &plan)| {
+                    let plan = &plans[plan];
+                    let loaded = match input {
+                        Input::Stdin => SourceFile::from_bytes(
+                            PathBuf::from(&stdin_name),
+                            stdin_bytes.as_deref().unwrap_or_default(),
+                        ),
+                        Input::File(path) => SourceFile::read(path),
+                    };
+                    match loaded {
+                        Err(error) => Outcome::Failed(error.to_string()),
+                        Ok(Loaded::Binary) => Outcome::Skipped(display_name(input, &stdin_name)),
+                        Ok(Loaded::Text(source)) => check_one(plan, &args, input, source),
                     }
-                    report
+                })
+                .collect();
+            start = end;
+            for outcome in outcomes {
+                let report = match outcome {
+                    Outcome::Report { report, diff } => {
+                        if let Some(diff) = diff {
+                            io.stdout.write_all(diff.as_bytes())?;
+                            diffs_found = true;
+                        }
+                        report
+                    }
+                    Outcome::FixedStdin { text, report } => {
+                        io.stdout.write_all(text.as_bytes())?;
+                        report
+                    }
+                    Outcome::Skipped(name) => {
+                        writeln!(io.stderr, "mtlint: skipping {name}: it is a binary file")?;
+                        continue;
+                    }
+                    Outcome::Failed(message) => {
+                        writeln!(io.stderr, "mtlint: error: {message}")?;
+                        failed = true;
+                        continue;
+                    }
+                };
+                findings |= report.fails();
+                if let Some(writer) = &mut writer {
+                    writer.file(io.stdout, &report)?;
                 }
-                Outcome::FixedStdin { text, report } => {
-                    io.stdout.write_all(text.as_bytes())?;
-                    report
-                }
-                Outcome::Skipped(name) => {
-                    writeln!(io.stderr, "mtlint: skipping {name}: it is a binary file")?;
-                    continue;
-                }
-                Outcome::Failed(message) => {
-                    writeln!(io.stderr, "mtlint: error: {message}")?;
-                    failed = true;
-                    continue;
-                }
-            };
-            findings |= report.fails();
-            if let Some(writer) = &mut writer {
-                writer.file(io.stdout, &report)?;
             }
         }
     }
@@ -556,6 +579,108 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     } else {
         ExitStatus::Clean
     })
+}
+
+/// Lints a large file a window at a time ([`crate::window`]): a batch of
+/// windows in parallel, written in order, so memory holds one batch.
+/// Stale-suppression findings are left out: a window cannot tell that a
+/// sidecar entry is used elsewhere in the file.
+fn lint_windows(
+    plan: &Plan,
+    path: &Path,
+    io: &mut Io,
+    mut writer: Option<&mut ReportWriter>,
+    failed: &mut bool,
+    findings: &mut bool,
+) -> io::Result<()> {
+    let name = path.display().to_string();
+    let linter = &plan.linter;
+    let sidecar = match Sidecar::load_for(path).and_then(|s| {
+        if let Some(sidecar) = &s {
+            sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
+        }
+        Ok(s)
+    }) {
+        Ok(sidecar) => sidecar,
+        Err(message) => {
+            writeln!(io.stderr, "mtlint: error: {message}")?;
+            *failed = true;
+            return Ok(());
+        }
+    };
+    let mut reader = match crate::window::WindowReader::open(path) {
+        Ok(reader) => reader,
+        Err(error) => {
+            writeln!(io.stderr, "mtlint: error: {error}")?;
+            *failed = true;
+            return Ok(());
+        }
+    };
+    let batch_size = 2 * rayon::current_num_threads().max(1);
+    let (mut line_base, mut first) = (0u32, true);
+    loop {
+        let mut batch = Vec::with_capacity(batch_size);
+        let mut error = None;
+        while batch.len() < batch_size {
+            match reader.next_window() {
+                Ok(Some(window)) => batch.push(window),
+                Ok(None) => break,
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        if first && batch.first().is_some_and(|w| w.text.contains('\0')) {
+            writeln!(
+                io.stderr,
+                "mtlint: error: {name}: a file of {} MiB or more is linted a window at a time, \
+                 which needs UTF-8, and this one has NUL bytes (UTF-16, or not text)",
+                crate::window::sizes().1 >> 20
+            )?;
+            *failed = true;
+            return Ok(());
+        }
+        let done = batch.len() < batch_size || error.is_some();
+        let reports: Vec<FileReport> = batch
+            .into_par_iter()
+            .map(|window| {
+                let diagnostics = linter
+                    .lint_file(
+                        &window.text,
+                        crate::source::Encoding::Utf8,
+                        sidecar.as_ref(),
+                    )
+                    .into_iter()
+                    .filter(|d| !d.rule.ends_with(".unused-suppression"))
+                    .collect();
+                // The reader stops before 4 GiB: the offset fits.
+                let offset = u32::try_from(window.offset).unwrap_or(u32::MAX);
+                FileReport::new(name.clone(), window.text, offset, diagnostics, 0)
+            })
+            .collect();
+        for report in reports {
+            let lines =
+                u32::try_from(report.line_index.line_count().saturating_sub(1)).unwrap_or(u32::MAX);
+            let offset = report.offset_base;
+            let report = report
+                .window(offset, line_base, !first)
+                .with_fail_on(plan.fail_on);
+            first = false;
+            line_base = line_base.saturating_add(lines);
+            *findings |= report.fails();
+            if let Some(writer) = writer.as_deref_mut() {
+                writer.file(io.stdout, &report)?;
+            }
+        }
+        if let Some(error) = error {
+            writeln!(io.stderr, "mtlint: error: {error}")?;
+            *failed = true;
+        }
+        if done {
+            return Ok(());
+        }
+    }
 }
 
 fn display_name(input: &Input, stdin_name: &str) -> String {

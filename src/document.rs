@@ -427,8 +427,13 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// punctuation.
 fn scan_url(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    // Compared as bytes: slicing the text at byte 8 may cut a character,
+    // and lower-casing "the rest" instead made tokenising quadratic.
+    let starts = |prefix: &str| {
+        rest.len() >= prefix.len()
+            && rest.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    if !(starts("http://") || starts("https://") || starts("www.")) {
         return None;
     }
     let mut end = start

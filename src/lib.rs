@@ -26,3 +26,4 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 pub mod walk;
+pub mod window;

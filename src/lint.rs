@@ -2,7 +2,7 @@
 //! fixed point.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Safety};
@@ -154,7 +154,21 @@ impl Linter {
         }
         suppress::apply_allow_list(&self.allow, text, &mut diagnostics);
         // mtlint's own comments are not article text.
-        diagnostics.retain(|d| !comments.iter().any(|c| c.line.contains_range(d.range)));
+        // Comments are in text order and on lines of their own: the one
+        // that could hold a diagnostic is found by binary search, and the
+        // comments aimed at a line by a map (both linear in a large file).
+        diagnostics.retain(|d| {
+            let i = comments.partition_point(|c| c.line.end() < d.range.start());
+            !comments
+                .get(i)
+                .is_some_and(|c| c.line.contains_range(d.range))
+        });
+        let mut by_target: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, comment) in comments.iter().enumerate() {
+            if let Some(line) = comment.target {
+                by_target.entry(line).or_default().push(i);
+            }
+        }
         let mut used: Vec<Vec<bool>> = comments
             .iter()
             .map(|c| vec![false; c.names.len()])
@@ -163,10 +177,8 @@ impl Linter {
         diagnostics.retain(|d| {
             let line = doc.line_index.line_of(d.range.start());
             let mut suppressed = false;
-            for (comment, used) in comments.iter().zip(&mut used) {
-                if comment.target != Some(line) {
-                    continue;
-                }
+            for &i in by_target.get(&line).map_or(&[][..], Vec::as_slice) {
+                let (comment, used) = (&comments[i], &mut used[i]);
                 if comment.names.is_empty() {
                     suppressed = true;
                 }

@@ -136,6 +136,19 @@ pub struct LineColumn {
 pub struct LineIndex {
     line_starts: Vec<TextSize>,
     ascii: bool,
+    /// For text that is not ASCII: every [`CHECKPOINT`] bytes, the byte
+    /// offset (a char boundary) with the chars and UTF-16 units before it,
+    /// so that a column on a long line costs at most two short counts.
+    checkpoints: Vec<(u32, u32, u32)>,
+}
+
+/// The spacing of [`LineIndex`]'s checkpoints, in bytes.
+const CHECKPOINT: usize = 4096;
+
+/// (chars, UTF-16 units) in `text`.
+fn count_units(text: &str) -> (u32, u32) {
+    text.chars()
+        .fold((0, 0), |(c, u), ch| (c + 1, u + ch.len_utf16() as u32))
 }
 
 impl LineIndex {
@@ -157,10 +170,39 @@ impl LineIndex {
             }
             i += 1;
         }
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii && text.len() > CHECKPOINT {
+            let (mut at, mut chars, mut utf16) = (0usize, 0u32, 0u32);
+            checkpoints.push((0, 0, 0));
+            while at + CHECKPOINT < text.len() {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                let (c, u) = count_units(&text[at..next]);
+                chars += c;
+                utf16 += u;
+                at = next;
+                checkpoints.push((at as u32, chars, utf16));
+            }
+        }
         Self {
             line_starts,
-            ascii: text.is_ascii(),
+            ascii,
+            checkpoints,
         }
+    }
+
+    /// (chars, UTF-16 units) before `offset` in the whole text.
+    fn units_before(&self, offset: usize, text: &str) -> (u32, u32) {
+        let k = self
+            .checkpoints
+            .partition_point(|&(at, ..)| at as usize <= offset)
+            .saturating_sub(1);
+        let (at, chars, utf16) = self.checkpoints.get(k).copied().unwrap_or((0, 0, 0));
+        let (c, u) = count_units(text.get(at as usize..offset).unwrap_or(""));
+        (chars + c, utf16 + u)
     }
 
     pub fn line_count(&self) -> usize {
@@ -204,11 +246,13 @@ impl LineIndex {
         let (column, utf16) = if self.ascii {
             let n = (end - start) as u32;
             (n, n)
+        } else if end - start <= CHECKPOINT || self.checkpoints.is_empty() {
+            count_units(text.get(start..end).unwrap_or(""))
         } else {
-            let prefix = text.get(start..end).unwrap_or("");
-            prefix.chars().fold((0u32, 0u32), |(c, u), ch| {
-                (c + 1, u + ch.len_utf16() as u32)
-            })
+            // A long line: counted from the checkpoints, not from its start.
+            let (c0, u0) = self.units_before(start, text);
+            let (c1, u1) = self.units_before(end, text);
+            (c1 - c0, u1 - u0)
         };
         LineColumn {
             line: line as u32 + 1,
@@ -221,6 +265,19 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_on_a_long_line_agree_with_counting_from_its_start() {
+        let text: String = "ab 😀 Київ é x ".repeat(2000) + "\nend é😀\n";
+        let index = LineIndex::new(&text);
+        assert!(index.checkpoints.len() > 10);
+        for (offset, _) in text.char_indices().step_by(97) {
+            let pos = index.line_column(TextSize::from_usize(offset), &text);
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let (c, u) = count_units(&text[line_start..offset]);
+            assert_eq!((pos.column, pos.utf16), (c + 1, u), "at {offset}");
+        }
+    }
 
     #[test]
     fn counts_columns_in_scalars_and_utf16_units() {

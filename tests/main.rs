@@ -13,6 +13,7 @@ mod rule_fixtures;
 mod sarif;
 mod snapshots;
 mod spark_batch;
+mod windows;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

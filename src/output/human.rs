@@ -55,7 +55,7 @@ fn write_one(
         out,
         "{}:{}:{}: {}{} {}",
         style.paint("1", &report.name),
-        start.line,
+        start.line + report.line_base,
         start.column,
         style.paint(severity_code(d.severity), d.severity.as_str()),
         style.paint("1", &format!("[{}]", d.rule)),
@@ -68,7 +68,7 @@ fn write_one(
     let to =
         d.range.end().to_usize().min(line_range.end().to_usize()) - line_range.start().to_usize();
     let (shown, caret_at, caret_len) = window(line_text, from, to.max(from));
-    let gutter = start.line.to_string();
+    let gutter = (start.line + report.line_base).to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "{pad} {}", style.paint("34", "|"))?;
     writeln!(

@@ -70,14 +70,6 @@ pub struct JsonDiagnostic<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    /// The verdict: no diagnostic at or above `--fail-on`.
-    publishable: bool,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
 struct Summary {
     files: usize,
     /// Files with no diagnostic at or above `--fail-on`.
@@ -127,27 +119,24 @@ pub fn write_json(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>
 }
 
 /// `--format json` written a file at a time, so that a run over many files
-/// holds only the counts: the same bytes as the whole document pretty
-/// printed at once.
+/// holds only the counts and one file's diagnostics: the same bytes as the
+/// whole document pretty printed at once. The windows of a large file
+/// (reports that `continues`) make one file entry.
 #[derive(Default)]
 pub struct JsonStream {
     files: usize,
     publishable: usize,
     diagnostics: usize,
     by_category: BTreeMap<&'static str, usize>,
+    /// The file being written: its path, verdict and pretty-printed
+    /// diagnostics.
+    pending: Option<(String, bool, Vec<String>)>,
 }
 
 /// `value` pretty printed, each line after the first indented by `indent`.
-fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+fn indented(value: &impl Serialize, indent: &str) -> io::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(indent.as_bytes())?;
-        }
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
+    Ok(text.replace('\n', &format!("\n{indent}")))
 }
 
 impl JsonStream {
@@ -157,26 +146,59 @@ impl JsonStream {
             self.diagnostics += 1;
         }
         let verdict = !report.fails();
-        self.publishable += usize::from(verdict);
-        let file = JsonFile {
-            path: &report.name,
-            publishable: verdict,
-            diagnostics: report
-                .diagnostics
-                .iter()
-                .map(|d| diagnostic(report, d, false))
-                .collect(),
+        let rendered = report
+            .diagnostics
+            .iter()
+            .map(|d| indented(&diagnostic(report, d, false), "        "))
+            .collect::<io::Result<Vec<_>>>()?;
+        match &mut self.pending {
+            Some((_, publishable, diagnostics)) if report.continues => {
+                *publishable &= verdict;
+                diagnostics.extend(rendered);
+            }
+            _ => {
+                self.flush(out)?;
+                self.pending = Some((report.name.clone(), verdict, rendered));
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the pending file entry.
+    fn flush(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let Some((path, publishable, diagnostics)) = self.pending.take() else {
+            return Ok(());
         };
         if self.files == 0 {
-            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [\n    ")?;
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [\n")?;
         } else {
-            out.write_all(b",\n    ")?;
+            out.write_all(b",\n")?;
         }
         self.files += 1;
-        write_indented(out, &file, "    ")
+        self.publishable += usize::from(publishable);
+        write!(
+            out,
+            "    {{\n      \"path\": {},\n      \"publishable\": {publishable},\n      \"diagnostics\": ",
+            serde_json::to_string(&path)?
+        )?;
+        if diagnostics.is_empty() {
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"[\n")?;
+            for (i, d) in diagnostics.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(b"        ")?;
+                out.write_all(d.as_bytes())?;
+            }
+            out.write_all(b"\n      ]")?;
+        }
+        out.write_all(b"\n    }")
     }
 
     pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.flush(out)?;
         if self.files == 0 {
             write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [],\n")?;
         } else {
@@ -191,9 +213,7 @@ impl JsonStream {
             diagnostics: self.diagnostics,
             by_category: self.by_category,
         };
-        out.write_all(b"  \"summary\": ")?;
-        write_indented(out, &summary, "  ")?;
-        out.write_all(b"\n}\n")
+        write!(out, "  \"summary\": {}\n}}\n", indented(&summary, "  ")?)
     }
 }
 
@@ -217,6 +237,13 @@ mod tests {
     use crate::lint::Linter;
     use crate::rule::Settings;
     use crate::rules::Registry;
+
+    #[derive(Serialize)]
+    struct JsonFile<'a> {
+        path: &'a str,
+        publishable: bool,
+        diagnostics: Vec<JsonDiagnostic<'a>>,
+    }
 
     /// The whole document, serialised at once: what the stream must equal.
     #[derive(Serialize)]

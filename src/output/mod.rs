@@ -35,6 +35,12 @@ pub struct FileReport {
     /// The lowest severity that fails this file (`--fail-on`, else its
     /// config's).
     pub fail_on: Severity,
+    /// Lines of the file before `text`: a window of a large file (see
+    /// [`crate::window`]) starts further down.
+    pub line_base: u32,
+    /// Whether this report goes on the file of the report before it (a
+    /// later window of a large file).
+    pub continues: bool,
 }
 
 impl FileReport {
@@ -54,7 +60,18 @@ impl FileReport {
             diagnostics,
             fixed,
             fail_on: Severity::Warning,
+            line_base: 0,
+            continues: false,
         }
+    }
+
+    /// A window of a large file: `offset` bytes and `line_base` lines of it
+    /// come before `text`; `continues` for all windows but the first.
+    pub fn window(mut self, offset: u32, line_base: u32, continues: bool) -> Self {
+        self.offset_base = offset;
+        self.line_base = line_base;
+        self.continues = continues;
+        self
     }
 
     /// The same report judged at `fail_on`.
@@ -73,7 +90,7 @@ impl FileReport {
         let pos = self.line_index.line_column(offset, &self.text);
         json::Position {
             offset: u64::from(self.offset_base) + u64::from(offset.to_u32()),
-            line: pos.line,
+            line: pos.line + self.line_base,
             column: pos.column,
             utf16: pos.utf16,
         }
@@ -104,7 +121,7 @@ impl Totals {
 
     /// Counts one more file.
     pub fn add(&mut self, report: &FileReport) {
-        self.files += 1;
+        self.files += usize::from(!report.continues);
         self.fixed += report.fixed;
         for d in &report.diagnostics {
             self.diagnostics += 1;

@@ -91,13 +91,20 @@ impl Check for DigitPlaceholder {
         if !text.contains("XNUMX") {
             return;
         }
+        // The article's forms of each prefix, found once: a dump of many
+        // articles has many placeholders.
+        let mut forms: std::collections::HashMap<&str, Vec<String>> =
+            std::collections::HashMap::new();
         for (start, prefix_end, suffix_start, end) in placeholders(text) {
             let prefix = &text[start..prefix_end];
             let suffix = &text[suffix_start..end];
             let range = TextRange::from_usize(start, end);
             let found = &text[start..end];
             // Which names with digits fit: the article's own first.
-            let mut candidates = forms_in(text, prefix);
+            let mut candidates = forms
+                .entry(prefix)
+                .or_insert_with(|| forms_in(text, prefix))
+                .clone();
             let from_article = !candidates.is_empty();
             if !from_article && !prefix.is_empty() {
                 let bare = prefix.trim_end_matches('-').to_lowercase();

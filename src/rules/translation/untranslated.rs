@@ -39,6 +39,8 @@ impl Check for Untranslated {
         if text.is_ascii() {
             return;
         }
+        let mut english_lines: std::collections::HashMap<usize, bool> =
+            std::collections::HashMap::new();
         for sentence in &doc.sentences {
             let body = doc.slice(sentence.range);
             if body.is_ascii() {
@@ -72,11 +74,11 @@ impl Check for Untranslated {
             runs.extend(run);
             for (range, _) in runs {
                 let (start, end) = (range.start().to_usize(), range.end().to_usize());
-                if doc
-                    .mojibake()
-                    .iter()
-                    .any(|f| f.start < end && start < f.end)
-                {
+                // Mojibake is in text order: the finding that could overlap
+                // is found by binary search.
+                let mojibake = doc.mojibake();
+                let i = mojibake.partition_point(|f| f.end <= start);
+                if mojibake.get(i).is_some_and(|f| f.start < end) {
                     continue;
                 }
                 // Quoted or bracketed: an original title or name.
@@ -89,11 +91,16 @@ impl Check for Untranslated {
                 }
                 // The line around it must be English too: a sentence can run
                 // over a line break into a line in another language.
-                let line = doc.line_index.line_range(doc.line_of(range.start()), text);
-                let line_text = doc.slice(line);
-                let line_letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-                let line_latin = line_text.chars().filter(|&c| is_latin(c)).count();
-                if (line_latin as f64) < LATIN_SHARE * line_letters as f64 {
+                // Judged once a line: a long line holds many runs.
+                let line_number = doc.line_of(range.start());
+                let english = *english_lines.entry(line_number).or_insert_with(|| {
+                    let line = doc.line_index.line_range(line_number, text);
+                    let line_text = doc.slice(line);
+                    let line_letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
+                    let line_latin = line_text.chars().filter(|&c| is_latin(c)).count();
+                    (line_latin as f64) >= LATIN_SHARE * line_letters as f64
+                });
+                if !english {
                     continue;
                 }
                 let found = &text[start..end];
