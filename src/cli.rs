@@ -581,6 +581,16 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     })
 }
 
+/// The file's sidecar of ignored findings, if it has one, checked to name
+/// only rules the linter knows.
+fn load_sidecar(linter: &Linter, path: &Path) -> Result<Option<Sidecar>, String> {
+    let sidecar = Sidecar::load_for(path)?;
+    if let Some(sidecar) = &sidecar {
+        sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
+    }
+    Ok(sidecar)
+}
+
 /// Lints a large file a window at a time ([`crate::window`]): a batch of
 /// windows in parallel, written in order, so memory holds one batch.
 /// Stale-suppression findings are left out: a window cannot tell that a
@@ -595,12 +605,7 @@ fn lint_windows(
 ) -> io::Result<()> {
     let name = path.display().to_string();
     let linter = &plan.linter;
-    let sidecar = match Sidecar::load_for(path).and_then(|s| {
-        if let Some(sidecar) = &s {
-            sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
-        }
-        Ok(s)
-    }) {
+    let sidecar = match load_sidecar(linter, path) {
         Ok(sidecar) => sidecar,
         Err(message) => {
             writeln!(io.stderr, "mtlint: error: {message}")?;
@@ -696,12 +701,7 @@ fn check_one(plan: &Plan, args: &CheckArgs, input: &Input, source: SourceFile) -
     let base = source.offset_base();
     let sidecar = match input {
         Input::Stdin => None,
-        Input::File(path) => match Sidecar::load_for(path).and_then(|s| {
-            if let Some(sidecar) = &s {
-                sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
-            }
-            Ok(s)
-        }) {
+        Input::File(path) => match load_sidecar(linter, path) {
             Ok(sidecar) => sidecar,
             Err(message) => return Outcome::Failed(message),
         },

@@ -120,14 +120,20 @@ impl<R: Read> WindowReader<R> {
             }
         }
         let mut want = self.window;
+        // Where the search for a break starts: a line longer than the
+        // window makes the reader read on, and what was searched is not
+        // searched again.
+        let (mut from, mut bare) = (self.window, 0);
         let cut = loop {
             self.fill(want)?;
-            if let Some(cut) = cut_point(&self.carry, self.window) {
+            if let Some(cut) = cut_point(&self.carry, from, bare) {
                 break cut;
             }
             if self.eof {
                 break self.carry.len();
             }
+            from = self.carry.len().saturating_sub(2).max(1);
+            bare = self.carry.len();
             want = self.carry.len() + self.window;
         };
         if cut == 0 {
@@ -160,7 +166,9 @@ impl<R: Read> WindowReader<R> {
 /// Where to end a window of `bytes` that aims at `size`: after the first
 /// paragraph break from `size` on, else after the last line break, else
 /// nowhere yet (`None`: read on). Fewer bytes than `size` are no window yet.
-fn cut_point(bytes: &[u8], size: usize) -> Option<usize> {
+/// `bare`: bytes before it hold no line break (known when the reader asks
+/// again after reading on), so they are not searched again.
+fn cut_point(bytes: &[u8], size: usize, bare: usize) -> Option<usize> {
     if bytes.len() < size {
         return None;
     }
@@ -169,9 +177,16 @@ fn cut_point(bytes: &[u8], size: usize) -> Option<usize> {
         Some(b'\r') => bytes.get(i + 2) == Some(&b'\n'),
         _ => false,
     };
-    (size.saturating_sub(1)..bytes.len())
+    let tail = size.saturating_sub(1);
+    (tail..bytes.len())
         .find(|&i| bytes[i] == b'\n' && blank_line_after(i))
-        .or_else(|| bytes.iter().rposition(|&b| b == b'\n'))
+        .or_else(|| {
+            let bare = bare.min(bytes.len());
+            bytes[bare..]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map(|i| bare + i)
+        })
         .map(|i| i + 1)
 }
 
@@ -189,7 +204,7 @@ mod tests {
             offset = 3;
         }
         while !carry.is_empty() {
-            let cut = cut_point(&carry, size).unwrap_or(carry.len());
+            let cut = cut_point(&carry, size, 0).unwrap_or(carry.len());
             let rest = carry.split_off(cut);
             let len = carry.len() as u64;
             out.push((
@@ -216,9 +231,18 @@ mod tests {
 
     #[test]
     fn a_window_without_a_paragraph_break_ends_at_a_line_break() {
-        assert_eq!(cut_point(b"aaaa\nbbbb\ncc", 6), Some(10));
-        assert_eq!(cut_point(b"aaaaaaaaaaaa", 6), None, "a long line: read on");
-        assert_eq!(cut_point(b"aa\n", 6), None, "less than a window");
+        assert_eq!(cut_point(b"aaaa\nbbbb\ncc", 6, 0), Some(10));
+        assert_eq!(
+            cut_point(b"aaaaaaaaaaaa", 6, 0),
+            None,
+            "a long line: read on"
+        );
+        assert_eq!(cut_point(b"aa\n", 6, 0), None, "less than a window");
+        assert_eq!(
+            cut_point(b"aaaaaaaa\nbb", 7, 8),
+            Some(9),
+            "searched on from 8"
+        );
     }
 
     #[test]
@@ -244,6 +268,30 @@ mod tests {
         }
         assert_eq!(joined, text);
         assert!(count > 50, "{count} windows");
+    }
+
+    #[test]
+    fn a_line_longer_than_the_window_is_one_window() {
+        /// Hands out a few bytes a read, as a pipe may.
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(buf.len()).min(7);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let text = format!("{}\nshort\n", "word ".repeat(1000));
+        let mut reader =
+            WindowReader::new(Trickle(text.as_bytes()), PathBuf::from("long.txt")).with_window(100);
+        let mut windows = Vec::new();
+        while let Some(w) = reader.next_window().unwrap() {
+            windows.push(w.text);
+        }
+        assert!(windows[0].len() > 5000, "the long line is never split");
+        assert!(windows.iter().all(|w| w.ends_with('\n')));
+        assert_eq!(windows.concat(), text);
     }
 
     #[test]
