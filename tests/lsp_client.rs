@@ -12,15 +12,12 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::{client_available, python, root};
+use crate::{client_available, python, python_imports, root};
 
 /// A Python with pygls, if there is one.
 fn python_with_pygls() -> Option<PathBuf> {
     let program = python();
-    let found = Command::new(&program)
-        .args(["-c", "import pygls.lsp.client, lsprotocol"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let found = python_imports("pygls.lsp.client, lsprotocol");
     client_available(
         "lsp_client::a_real_client_gets_diagnostics_fixes_and_hovers",
         found,

@@ -86,3 +86,11 @@ pub fn python() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("python3"))
 }
+
+/// Whether [`python`] can import `modules` (a Python import list).
+pub fn python_imports(modules: &str) -> bool {
+    Command::new(python())
+        .args(["-c", &format!("import {modules}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}

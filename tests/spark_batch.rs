@@ -14,15 +14,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{client_available, mtlint_stdin, python, root, stdout};
+use crate::{client_available, mtlint_stdin, python, python_imports, root, stdout};
 
 /// A Python with pyspark, if there is one and Java too.
 fn python_with_spark() -> Option<PathBuf> {
     let program = python();
-    let spark = Command::new(&program)
-        .args(["-c", "import pyspark"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let spark = python_imports("pyspark");
     let java = Command::new("java")
         .arg("-version")
         .output()
