@@ -667,10 +667,7 @@ fn lint_windows(
         for report in reports {
             let lines =
                 u32::try_from(report.line_index.line_count().saturating_sub(1)).unwrap_or(u32::MAX);
-            let offset = report.offset_base;
-            let report = report
-                .window(offset, line_base, !first)
-                .with_fail_on(plan.fail_on);
+            let report = report.window(line_base, !first).with_fail_on(plan.fail_on);
             first = false;
             line_base = line_base.saturating_add(lines);
             *findings |= report.fails();

@@ -65,10 +65,10 @@ impl FileReport {
         }
     }
 
-    /// A window of a large file: `offset` bytes and `line_base` lines of it
-    /// come before `text`; `continues` for all windows but the first.
-    pub fn window(mut self, offset: u32, line_base: u32, continues: bool) -> Self {
-        self.offset_base = offset;
+    /// A window of a large file: `line_base` lines of it come before
+    /// `text` (its bytes before are `offset_base`); `continues` for all
+    /// windows but the first.
+    pub fn window(mut self, line_base: u32, continues: bool) -> Self {
         self.line_base = line_base;
         self.continues = continues;
         self
