@@ -740,9 +740,12 @@ fn check_one(plan: &Plan, args: &CheckArgs, input: &Input, source: SourceFile) -
             text: outcome.text,
             report,
         },
-        Input::File(path) if changed => match source.encode(&outcome.text) {
+        Input::File(path) if changed => match source
+            .encode(&source.text)
+            .and_then(|read| Ok((read, source.encode(&outcome.text)?)))
+        {
             Err(error) => Outcome::Failed(format!("{name}: not fixed: {error}")),
-            Ok(bytes) => match crate::source::write_atomic(path, &bytes) {
+            Ok((read, bytes)) => match crate::source::write_atomic(path, &bytes, &read) {
                 Ok(()) => Outcome::Report { report, diff: None },
                 Err(error) => Outcome::Failed(format!("{name}: not fixed: {error}")),
             },

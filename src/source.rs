@@ -54,6 +54,10 @@ pub struct SourceFile {
     pub encoding: Encoding,
     /// Whether the bytes started with a byte-order mark (not part of `text`).
     pub bom: bool,
+    /// Whether encoding `text` back gives the bytes read. Not so for
+    /// invalid UTF-8, an odd byte or a lone surrogate in UTF-16, or a byte
+    /// the legacy encoding does not define: such a file is never written.
+    pub lossless: bool,
 }
 
 /// What reading a file gave.
@@ -74,8 +78,11 @@ pub enum SourceError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EncodeError {
-    #[error("the file had invalid UTF-8 when it was read; writing it back would lose those bytes")]
-    Lossy,
+    #[error(
+        "the file had bytes that are not valid {encoding} when it was read; \
+         writing it back would lose them"
+    )]
+    Lossy { encoding: &'static str },
     #[error("the fixed text has characters that {encoding} cannot store")]
     Unmappable { encoding: &'static str },
 }
@@ -101,12 +108,19 @@ impl SourceFile {
             Some(decoded) => decoded,
             None => return Ok(Loaded::Binary),
         };
-        Ok(Loaded::Text(SourceFile {
+        let mut file = SourceFile {
             name,
             text,
             encoding,
             bom,
-        }))
+            lossless: encoding != Encoding::Utf8Lossy,
+        };
+        // Only UTF-8 is lossless by construction: prove the others by
+        // encoding them back once.
+        if !matches!(encoding, Encoding::Utf8 | Encoding::Utf8Lossy) {
+            file.lossless = file.encode_as(&file.text).ok().as_deref() == Some(bytes);
+        }
+        Ok(Loaded::Text(file))
     }
 
     /// How many bytes precede the text on disk (the BOM), so output offsets
@@ -120,6 +134,18 @@ impl SourceFile {
 
     /// The bytes to store for `text` so the file keeps its encoding and BOM.
     pub fn encode(&self, text: &str) -> Result<Vec<u8>, EncodeError> {
+        if !self.lossless {
+            let encoding = match self.encoding {
+                Encoding::Utf8Lossy => "UTF-8",
+                other => other.name(),
+            };
+            return Err(EncodeError::Lossy { encoding });
+        }
+        self.encode_as(text)
+    }
+
+    /// `text` in the file's encoding, with its BOM.
+    fn encode_as(&self, text: &str) -> Result<Vec<u8>, EncodeError> {
         let mut out = Vec::with_capacity(text.len() + 4);
         match self.encoding {
             Encoding::Utf8 => {
@@ -128,7 +154,7 @@ impl SourceFile {
                 }
                 out.extend_from_slice(text.as_bytes());
             }
-            Encoding::Utf8Lossy => return Err(EncodeError::Lossy),
+            Encoding::Utf8Lossy => return Err(EncodeError::Lossy { encoding: "UTF-8" }),
             Encoding::Utf16Le | Encoding::Utf16Be => {
                 let little = self.encoding == Encoding::Utf16Le;
                 let put = |out: &mut Vec<u8>, unit: u16| {
@@ -163,6 +189,8 @@ impl SourceFile {
 pub enum WriteError {
     #[error("the file is read-only")]
     ReadOnly,
+    #[error("the file changed on disk while mtlint was fixing it; run again")]
+    Changed,
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -171,7 +199,10 @@ pub enum WriteError {
 /// the same directory, given the original's permissions, then renamed over
 /// it. A reader sees the old file or the new one, never a part. A symbolic
 /// link is followed and its target replaced; the link stays a link.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+///
+/// `read`: the bytes the fix was made from. If the file no longer holds
+/// them (an editor saved it meanwhile), nothing is written.
+pub fn write_atomic(path: &Path, bytes: &[u8], read: &[u8]) -> Result<(), WriteError> {
     let target = std::fs::canonicalize(path)?;
     let metadata = std::fs::metadata(&target)?;
     if metadata.permissions().readonly() {
@@ -185,9 +216,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     io::Write::write_all(&mut temp, bytes)?;
     temp.as_file().sync_all()?;
     std::fs::set_permissions(temp.path(), metadata.permissions())?;
+    keep_owner(temp.path(), &metadata);
+    if metadata.len() != read.len() as u64 || std::fs::read(&target)? != read {
+        return Err(WriteError::Changed);
+    }
     temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
     Ok(())
 }
+
+/// Gives the new file the owner and group of the old one where this user
+/// may (root may; others may keep their own group). Where it may not, the
+/// fixed file belongs to whoever fixed it, as with any editor's save.
+#[cfg(unix)]
+fn keep_owner(temp: &Path, old: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    if let Ok(new) = std::fs::metadata(temp) {
+        if (new.uid(), new.gid()) != (old.uid(), old.gid()) {
+            let _ = std::os::unix::fs::chown(temp, Some(old.uid()), Some(old.gid()));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &Path, _: &std::fs::Metadata) {}
 
 /// Decodes `bytes` into text, or `None` for a binary file.
 fn decode(bytes: &[u8]) -> Option<(String, Encoding, bool)> {
@@ -384,5 +435,39 @@ mod tests {
         assert_eq!(file.encoding, Encoding::Utf8Lossy);
         assert!(file.text.ends_with("\u{FFFD}!"));
         assert!(file.encode(&file.text).is_err());
+    }
+
+    #[test]
+    fn refuses_to_write_utf16_that_did_not_decode_exactly() {
+        // A lone surrogate; an odd byte at the end.
+        for utf16 in [
+            &[0xFF, 0xFE, b'K', 0, 0x00, 0xD8, b'!', 0][..],
+            &[0xFF, 0xFE, b'K', 0, b'!', 0, b'x'][..],
+        ] {
+            let file = load(utf16);
+            assert_eq!(file.encoding, Encoding::Utf16Le);
+            assert!(!file.lossless);
+            let error = file.encode(&file.text).unwrap_err().to_string();
+            assert!(error.contains("UTF-16LE"), "{error}");
+        }
+        assert!(load(&[0xFF, 0xFE, b'K', 0, b'!', 0]).lossless);
+    }
+
+    #[test]
+    fn write_atomic_refuses_a_file_that_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "saved by an editor meanwhile").unwrap();
+        let error = write_atomic(&path, b"fixed", b"as it was read").unwrap_err();
+        assert!(matches!(error, WriteError::Changed), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "saved by an editor meanwhile"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "the temporary file is removed");
+
+        write_atomic(&path, b"fixed", b"saved by an editor meanwhile").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
     }
 }

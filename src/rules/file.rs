@@ -262,7 +262,7 @@ impl LoadedRules {
         };
         let raw: RawFile = toml::from_str(contents).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            loc.error(offset, e.message().trim_end().to_owned())
+            loc.error(offset, crate::config::toml_message(contents, &e))
         })?;
         for rule in raw.rule {
             let span = rule.span();

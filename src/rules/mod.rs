@@ -75,13 +75,30 @@ impl Registry {
         for dir in dirs {
             loaded.add_dir(dir)?;
         }
+        Ok(Self::with_loaded(loaded, builtin_count)?)
+    }
+
+    /// The built-in rules plus rule files given as `(name, contents)`, as
+    /// if read from a rule directory (the rule-file fuzz target uses it).
+    pub fn with_rule_texts(files: &[(&str, &str)]) -> Result<Self, RuleFileError> {
+        let mut loaded = builtin_rule_files();
+        let builtin_count = loaded.metas().len();
+        for (name, contents) in files {
+            loaded.add_file(name, contents)?;
+        }
+        Self::with_loaded(loaded, builtin_count)
+    }
+
+    /// `loaded`: the built-in rule files, then from `builtin_count` on the
+    /// user's.
+    fn with_loaded(loaded: LoadedRules, builtin_count: usize) -> Result<Self, RuleFileError> {
         if loaded.metas().len() > builtin_count {
             if let Some(failure) = loaded
                 .verify_examples()
                 .into_iter()
                 .find(|f| !f.path.starts_with("rules/"))
             {
-                return Err(failure.into());
+                return Err(failure);
             }
         }
         let mut checks = builtin_checks();
@@ -97,8 +114,7 @@ impl Registry {
                     line: 1,
                     column: 1,
                     message: format!("rule `{}` has the id of a built-in rule", meta.id),
-                }
-                .into());
+                });
             }
         }
         if !loaded.is_empty() {
