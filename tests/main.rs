@@ -2,8 +2,10 @@
 //!
 //! One test binary: the modules are the files beside this one.
 
+mod bad_inputs;
 mod cli;
 mod fixpoint;
+mod fuzz_smoke;
 mod json;
 mod lsp_client;
 mod mojibake_eval;
