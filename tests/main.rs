@@ -10,6 +10,7 @@ mod json;
 mod lsp_client;
 mod mojibake_eval;
 mod pre_commit;
+mod properties;
 mod readme;
 mod rule_fixtures;
 mod sarif;
