@@ -54,6 +54,8 @@ COUNTRY_NAMES = {
     "Burma (Myanmar)": "Burma",
     "Cape Verde": "Cabo Verde",
     "Czechia": "Czech Republic",
+    "Korea, North": "North Korea",
+    "Korea, South": "South Korea",
     "East Timor": "Timor-Leste",
     "Macedonia": "North Macedonia",
     "Macedonia, The Former Yugoslav Republic of": "North Macedonia",
@@ -103,7 +105,18 @@ def holder(segment):
                 numeral.insert(0, words.pop())
             surname = " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
                                for w in words)
-            return office, given, surname, parse_date(m.group(3))
+            return office, given, surname, parse_date(m.group(3)), False
+    # The family name first, as the Factbook writes Chinese, Korean and
+    # Vietnamese names: "President XI Jinping", "President YOON Suk Yeol".
+    for title, office in TITLES:
+        m = re.match(
+            r"\s*(?:Interim |Acting |Transitional )?" + re.escape(title)
+            + r" ([A-Z][A-Z'’-]+) ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2})(?: \([^)]*\))? "
+            + SINCE,
+            segment,
+        )
+        if m and len(m.group(1)) > 1:
+            return office, m.group(2).split(), m.group(1).capitalize(), parse_date(m.group(3)), True
     return None
 
 
@@ -142,10 +155,11 @@ def main(path, latest=None):
             found = holder(segment)
             if not found:
                 continue
-            office, given, surname, since = found
-            given = [g for g in given if not PATRONYMIC.search(g)]
+            office, given, surname, since, family_first = found
+            if not family_first:
+                given = [g for g in given if not PATRONYMIC.search(g)]
             key = (surname, since)
-            seen[(country, office)].setdefault(key, (given, year))
+            seen[(country, office)].setdefault(key, (given, year, family_first))
 
     people = defaultdict(lambda: {"given": [], "offices": []})
     for (country, office), terms in seen.items():
@@ -153,7 +167,7 @@ def main(path, latest=None):
         # Merge repeated sightings of one holder; a term ends where the
         # next holder's starts.
         merged = []
-        for (surname, since), (given, _) in ordered:
+        for (surname, since), (given, _, family_first) in ordered:
             # The same holder seen again. Consecutive holders may share a
             # surname (three Dlaminis in Eswatini), so the given name
             # decides, unless the editions disagree on it by a day or two
@@ -164,13 +178,18 @@ def main(path, latest=None):
                 or days_apart(since, last["since"]) < 60
             ):
                 continue
-            merged.append({"surname": surname, "since": since, "given": given})
+            merged.append({"surname": surname, "since": since, "given": given,
+                           "family_first": family_first})
         for i, term in enumerate(merged):
-            name = " ".join(term["given"][:1] + [term["surname"]])
+            if term["family_first"]:
+                name = " ".join([term["surname"]] + term["given"])
+            else:
+                name = " ".join(term["given"][:1] + [term["surname"]])
             # One entry a name: a monarch of many realms is one person.
             person = people[name]
             person["surname"] = term["surname"]
             person["given"] = term["given"] or person["given"]
+            person["family_first"] = term["family_first"]
             entry = {"country": country, "office": office, "from": term["since"]}
             if i + 1 < len(merged):
                 entry["to"] = merged[i + 1]["since"]
@@ -203,7 +222,7 @@ def main(path, latest=None):
         out.append("[[person]]")
         out.append(f"name = {q(name)}")
         out.append(f"surname = {q(person['surname'])}")
-        if len(person["given"]) > 1:
+        if len(person["given"]) > 1 and not person.get("family_first"):
             full = " ".join(person["given"] + [person["surname"]])
             out.append(f"variants = [{q(full)}]")
         out.append("source = \"CIA World Factbook 2000-2026\"")
