@@ -67,6 +67,11 @@ COUNTRY_NAMES = {
     "Turkiye": "Turkey",
 }
 
+# Written family name first by the Factbook, given name first in English
+# news: Mahamadou Issoufou (Niger), Ismail Omar Guelleh (Djibouti), Boni
+# Yayi (Benin).
+GIVEN_FIRST_IN_ENGLISH = {"Issoufou", "Guelleh", "Yayi"}
+
 PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna)$")
 SINCE = r"\(since (\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4}|\d{4})"
 
@@ -116,7 +121,9 @@ def holder(segment):
             segment,
         )
         if m and len(m.group(1)) > 1:
-            return office, m.group(2).split(), m.group(1).capitalize(), parse_date(m.group(3)), True
+            family = m.group(1).capitalize()
+            first = family not in GIVEN_FIRST_IN_ENGLISH
+            return office, m.group(2).split(), family, parse_date(m.group(3)), first
     return None
 
 
