@@ -35,6 +35,18 @@ struct KbFile {
     romanisation: Vec<Romanisation>,
     #[serde(default)]
     gap: Vec<Gap>,
+    #[serde(default, rename = "common-surname")]
+    common_surname: Vec<CommonSurname>,
+}
+
+/// A family name so widespread that, alone after a title ("President
+/// Kim"), it names no one in particular.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommonSurname {
+    name: String,
+    #[allow(dead_code, reason = "kept in the data for the reader")]
+    note: String,
 }
 
 /// Dates on which a source's facts are not to be trusted: the Factbook
@@ -244,6 +256,8 @@ pub struct Kb {
     by_first: FastMap<String, Vec<usize>>,
     wrong_set: FastSet<String>,
     place_names: FastSet<String>,
+    /// Folded family names that alone identify no one.
+    common_surnames: FastSet<String>,
     /// Folded spelling of a Russian first name → the key all its
     /// spellings share.
     first_forms: HashMap<String, String>,
@@ -332,6 +346,7 @@ impl Kb {
             all.other.extend(file.other);
             all.romanisation.extend(file.romanisation);
             all.gap.extend(file.gap);
+            all.common_surname.extend(file.common_surname);
         }
         let first_forms = first_forms(&all.romanisation);
         let key = |name: &str| name_key(&first_forms, name);
@@ -378,6 +393,7 @@ impl Kb {
             })?;
         let wrong_set = wrong_forms.iter().map(|w| w.wrong.clone()).collect();
         let place_names = all.place.iter().map(|p| p.name.clone()).collect();
+        let common_surnames = all.common_surname.iter().map(|c| fold(&c.name)).collect();
         Ok(Kb {
             people: all.person,
             places: all.place,
@@ -392,6 +408,7 @@ impl Kb {
             by_first,
             wrong_set,
             place_names,
+            common_surnames,
             first_forms,
         })
     }
@@ -423,6 +440,11 @@ impl Kb {
     /// Whether `name` is a place the base knows, as it spells it.
     pub fn is_place(&self, name: &str) -> bool {
         self.place_names.contains(name)
+    }
+
+    /// Whether `surname` alone names no one in particular ("Kim", "Li").
+    pub fn is_common_surname(&self, surname: &str) -> bool {
+        self.common_surnames.contains(&fold(surname))
     }
 
     /// People with this surname.
@@ -771,6 +793,7 @@ mod tests {
                 .chain(file.country.iter().map(|c| c.name.clone()))
                 .chain(file.first_name.iter().map(|f| f.name.clone()))
                 .chain(file.other.iter().map(|o| o.name.clone()))
+                .chain(file.common_surname.iter().map(|c| c.name.clone()))
                 .collect();
             let mut sorted = names.clone();
             sorted.sort_by_key(|n| fold(n));

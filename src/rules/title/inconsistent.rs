@@ -59,6 +59,10 @@ impl Check for Inconsistent {
             let Some(surname) = words.last() else {
                 continue;
             };
+            // "President Kim" and "Prime Minister Kim" may be two Kims.
+            if words.len() == 1 && kb.is_common_surname(surname) {
+                continue;
+            }
             let given = (words.len() > 1).then(|| fold(words[0]));
             let range = TextRange::from_usize(m.office.start(), m.office.end());
             by_person.entry(fold(surname)).or_default().push(Use {

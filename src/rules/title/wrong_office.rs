@@ -284,6 +284,10 @@ pub fn resolve<'k>(kb: &'k Kb, words: &[&str]) -> Vec<&'k Person> {
             if words.len() > 1 {
                 continue;
             }
+            // "President Kim": one of millions of Kims.
+            if kb.is_common_surname(word) {
+                return Vec::new();
+            }
             return found;
         }
         let given = fold(words[0]);
@@ -528,6 +532,16 @@ mod tests {
             "Turkish President Recep Tayyip Erdogan spoke."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_common_family_name_alone_names_no_one() {
+        // Park Geun-hye left office in 2017; "President Park" in 2025 may
+        // be any Park. With the given name, the base decides.
+        assert!(on("2025-09-01", "President Park spoke to Premier Li.").is_empty());
+        assert_eq!(on("2025-09-01", "President Park Geun-hye spoke.").len(), 1);
+        // A family name news uses alone for one leader is still judged.
+        assert_eq!(on("2023-06-01", "Chinese Premier Xi spoke.").len(), 1);
     }
 
     #[test]
