@@ -383,9 +383,11 @@ impl Check for WrongOffice {
                     format!("In `{found}`, {} was not {said} on {d}", person.name)
                 }
                 (None, Some(t)) => format!(
-                    "In `{found}`, {} never held that office; {} is {} of {}",
+                    "In `{found}`, {} never held that office; {} {} {} of {}",
                     person.name,
                     person.surname,
+                    // A term that has ended is history.
+                    if t.to.is_some() { "was" } else { "is" },
                     office_label(&t.office),
                     t.country
                 ),
