@@ -490,11 +490,11 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
     // Files are linted in parallel a chunk at a time and written in input
     // order as each chunk ends, so a run holds one chunk of texts, not all.
     let chunk = CHUNK_FILES_PER_THREAD * rayon::current_num_threads().max(1);
-    // A file of WINDOWED_FROM bytes or more is linted by windows, in
-    // parallel, between the runs of ordinary files (only to report: --fix
-    // and --diff need the whole text).
+    // A file of WINDOWED_FROM bytes or more is linted (and fixed) by
+    // windows, in parallel, between the runs of ordinary files (--diff
+    // needs the whole text).
     let windowed = |input: &Input| {
-        !(args.fix || args.diff)
+        !args.diff
             && matches!(input, Input::File(path)
                 if std::fs::metadata(path).is_ok_and(|m| m.len() >= crate::window::sizes().1))
     };
@@ -504,7 +504,16 @@ fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
             if let Input::File(path) = &inputs[start] {
                 if windowed(&inputs[start]) {
                     let plan = &plans[planned[start]];
-                    lint_windows(plan, path, io, writer.as_mut(), &mut failed, &mut findings)?;
+                    let fix = args.fix.then_some(args.unsafe_fixes);
+                    lint_windows(
+                        plan,
+                        path,
+                        fix,
+                        io,
+                        writer.as_mut(),
+                        &mut failed,
+                        &mut findings,
+                    )?;
                     start += 1;
                     continue;
                 }
@@ -595,9 +604,14 @@ fn load_sidecar(linter: &Linter, path: &Path) -> Result<Option<Sidecar>, String>
 /// windows in parallel, written in order, so memory holds one batch.
 /// Stale-suppression findings are left out: a window cannot tell that a
 /// sidecar entry is used elsewhere in the file.
+///
+/// With `fix` (`Some(unsafe_fixes)`), each window is fixed and written to
+/// a replacement file, renamed over the file at the end if anything
+/// changed and the file's size and time are still those it was read with.
 fn lint_windows(
     plan: &Plan,
     path: &Path,
+    fix: Option<bool>,
     io: &mut Io,
     mut writer: Option<&mut ReportWriter>,
     failed: &mut bool,
@@ -605,24 +619,29 @@ fn lint_windows(
 ) -> io::Result<()> {
     let name = path.display().to_string();
     let linter = &plan.linter;
+    let fail = |io: &mut Io, failed: &mut bool, message: String| -> io::Result<()> {
+        *failed = true;
+        writeln!(io.stderr, "mtlint: error: {message}")
+    };
     let sidecar = match load_sidecar(linter, path) {
         Ok(sidecar) => sidecar,
-        Err(message) => {
-            writeln!(io.stderr, "mtlint: error: {message}")?;
-            *failed = true;
-            return Ok(());
-        }
+        Err(message) => return fail(io, failed, message),
     };
     let mut reader = match crate::window::WindowReader::open(path) {
         Ok(reader) => reader,
-        Err(error) => {
-            writeln!(io.stderr, "mtlint: error: {error}")?;
-            *failed = true;
-            return Ok(());
-        }
+        Err(error) => return fail(io, failed, error.to_string()),
+    };
+    let mut replacement = match fix
+        .map(|_| crate::source::Replacement::begin(path))
+        .transpose()
+    {
+        Ok(replacement) => replacement,
+        Err(error) => return fail(io, failed, format!("{name}: not fixed: {error}")),
     };
     let batch_size = 2 * rayon::current_num_threads().max(1);
-    let (mut line_base, mut first) = (0u32, true);
+    let (mut line_base, mut first, mut changed, mut read_error) = (0u32, true, false, false);
+    // Bytes of the fixed file so far: the offsets its findings are at.
+    let mut written = 0u64;
     loop {
         let mut batch = Vec::with_capacity(batch_size);
         let mut error = None;
@@ -637,34 +656,84 @@ fn lint_windows(
             }
         }
         if first && batch.first().is_some_and(|w| w.text.contains('\0')) {
-            writeln!(
-                io.stderr,
-                "mtlint: error: {name}: a file of {} MiB or more is linted a window at a time, \
-                 which needs UTF-8, and this one has NUL bytes (UTF-16, or not text)",
-                crate::window::sizes().1 >> 20
-            )?;
-            *failed = true;
-            return Ok(());
+            return fail(
+                io,
+                failed,
+                format!(
+                    "{name}: a file of {} MiB or more is linted a window at a time, \
+                     which needs UTF-8, and this one has NUL bytes (UTF-16, or not text)",
+                    crate::window::sizes().1 >> 20
+                ),
+            );
         }
-        let done = batch.len() < batch_size || error.is_some();
-        let reports: Vec<FileReport> = batch
+        if let Some(error) = error {
+            // Nothing of a file that cannot be read whole is written.
+            let message = match fix {
+                Some(_) => format!("{name}: not fixed: {error}"),
+                None => error.to_string(),
+            };
+            if fix.is_some() {
+                return fail(io, failed, message);
+            }
+            fail(io, failed, message)?;
+            read_error = true;
+        }
+        let done = batch.len() < batch_size || read_error;
+        let outcomes: Vec<(crate::window::Window, crate::lint::FixOutcome)> = batch
             .into_par_iter()
             .map(|window| {
-                let diagnostics = linter
-                    .lint_file(
+                let outcome = match fix {
+                    Some(unsafe_fixes) => linter.fix_file(
                         &window.text,
                         crate::source::Encoding::Utf8,
+                        unsafe_fixes,
                         sidecar.as_ref(),
-                    )
-                    .into_iter()
-                    .filter(|d| !d.rule.ends_with(".unused-suppression"))
-                    .collect();
-                // The reader stops before 4 GiB: the offset fits.
-                let offset = u32::try_from(window.offset).unwrap_or(u32::MAX);
-                FileReport::new(name.clone(), window.text, offset, diagnostics, 0)
+                    ),
+                    None => crate::lint::FixOutcome {
+                        text: String::new(),
+                        fixed: 0,
+                        diagnostics: linter.lint_file(
+                            &window.text,
+                            crate::source::Encoding::Utf8,
+                            sidecar.as_ref(),
+                        ),
+                        converged: true,
+                    },
+                };
+                (window, outcome)
             })
             .collect();
-        for report in reports {
+        for (window, outcome) in outcomes {
+            if !outcome.converged {
+                return fail(
+                    io,
+                    failed,
+                    format!("{name}: the fixes did not settle after repeated passes; nothing was written (please report this)"),
+                );
+            }
+            if first && window.offset > 0 {
+                written = window.offset;
+            }
+            let text = match &mut replacement {
+                Some(replacement) => {
+                    if first && window.offset > 0 {
+                        replacement.file().write_all(b"\xEF\xBB\xBF")?;
+                    }
+                    changed |= outcome.text != window.text;
+                    replacement.file().write_all(outcome.text.as_bytes())?;
+                    outcome.text
+                }
+                None => window.text,
+            };
+            let diagnostics = outcome
+                .diagnostics
+                .into_iter()
+                .filter(|d| !d.rule.ends_with(".unused-suppression"))
+                .collect();
+            // The reader stops before 4 GiB: the offset fits.
+            let offset = u32::try_from(written).unwrap_or(u32::MAX);
+            written += text.len() as u64;
+            let report = FileReport::new(name.clone(), text, offset, diagnostics, outcome.fixed);
             let lines =
                 u32::try_from(report.line_index.line_count().saturating_sub(1)).unwrap_or(u32::MAX);
             let report = report.window(line_base, !first).with_fail_on(plan.fail_on);
@@ -675,14 +744,17 @@ fn lint_windows(
                 writer.file(io.stdout, &report)?;
             }
         }
-        if let Some(error) = error {
-            writeln!(io.stderr, "mtlint: error: {error}")?;
-            *failed = true;
-        }
         if done {
-            return Ok(());
+            break;
         }
     }
+    if let Some(replacement) = replacement.filter(|_| changed) {
+        let same = crate::source::Replacement::same_size_and_time;
+        if let Err(error) = replacement.commit(same) {
+            return fail(io, failed, format!("{name}: not fixed: {error}"));
+        }
+    }
+    Ok(())
 }
 
 fn display_name(input: &Input, stdin_name: &str) -> String {

@@ -203,25 +203,71 @@ pub enum WriteError {
 /// `read`: the bytes the fix was made from. If the file no longer holds
 /// them (an editor saved it meanwhile), nothing is written.
 pub fn write_atomic(path: &Path, bytes: &[u8], read: &[u8]) -> Result<(), WriteError> {
-    let target = std::fs::canonicalize(path)?;
-    let metadata = std::fs::metadata(&target)?;
-    if metadata.permissions().readonly() {
-        return Err(WriteError::ReadOnly);
+    let mut replacement = Replacement::begin(path)?;
+    io::Write::write_all(replacement.file(), bytes)?;
+    replacement.commit(|target, before| {
+        Ok(before.len() == read.len() as u64 && std::fs::read(target)? == read)
+    })
+}
+
+/// A file being replaced: the new contents go to a temporary file beside
+/// it, which [`Replacement::commit`] renames over it. Dropped without a
+/// commit, the temporary file is removed and the file is untouched.
+pub struct Replacement {
+    target: PathBuf,
+    metadata: std::fs::Metadata,
+    temp: tempfile::NamedTempFile,
+}
+
+impl Replacement {
+    pub fn begin(path: &Path) -> Result<Self, WriteError> {
+        let target = std::fs::canonicalize(path)?;
+        let metadata = std::fs::metadata(&target)?;
+        if metadata.permissions().readonly() {
+            return Err(WriteError::ReadOnly);
+        }
+        let dir = target.parent().unwrap_or_else(|| Path::new("."));
+        let temp = tempfile::Builder::new()
+            .prefix(".mtlint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(Self {
+            target,
+            metadata,
+            temp,
+        })
     }
-    let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".mtlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    io::Write::write_all(&mut temp, bytes)?;
-    temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), metadata.permissions())?;
-    keep_owner(temp.path(), &metadata);
-    if metadata.len() != read.len() as u64 || std::fs::read(&target)? != read {
-        return Err(WriteError::Changed);
+
+    /// Where the new contents are written.
+    pub fn file(&mut self) -> &mut std::fs::File {
+        self.temp.as_file_mut()
     }
-    temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
-    Ok(())
+
+    /// Renames the new contents over the file, with its permissions and
+    /// (where this user may) its owner, if `unchanged(target, metadata
+    /// when begun)` says the file still holds what was read.
+    pub fn commit(
+        self,
+        unchanged: impl FnOnce(&Path, &std::fs::Metadata) -> io::Result<bool>,
+    ) -> Result<(), WriteError> {
+        self.temp.as_file().sync_all()?;
+        std::fs::set_permissions(self.temp.path(), self.metadata.permissions())?;
+        keep_owner(self.temp.path(), &self.metadata);
+        if !unchanged(&self.target, &self.metadata)? {
+            return Err(WriteError::Changed);
+        }
+        self.temp
+            .persist(&self.target)
+            .map_err(|e| WriteError::Io(e.error))?;
+        Ok(())
+    }
+
+    /// Whether the file's size and modification time are still those it
+    /// had when begun: the check for a file too large to read twice.
+    pub fn same_size_and_time(target: &Path, before: &std::fs::Metadata) -> io::Result<bool> {
+        let now = std::fs::metadata(target)?;
+        Ok(now.len() == before.len() && now.modified().ok() == before.modified().ok())
+    }
 }
 
 /// Gives the new file the owner and group of the old one where this user

@@ -12,9 +12,14 @@ const LOCAL: &str = "name.misspelling,typography.multiple-spaces,typography.miss
 typography.space-before-punctuation,encoding.mojibake,name.digit-placeholder";
 
 fn run(path: &Path, window: Option<&str>, format: &str) -> Output {
+    run_with(path, window, &["--format", format])
+}
+
+fn run_with(path: &Path, window: Option<&str>, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mtlint"));
     command
-        .args(["check", "--select", LOCAL, "--format", format])
+        .args(["check", "--select", LOCAL])
+        .args(args)
         .arg(path)
         .env("NO_COLOR", "1")
         .env_remove("MTLINT_WINDOW");
@@ -73,4 +78,60 @@ fn a_large_file_that_is_not_utf8_is_a_clear_error() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("dump.txt"), "{}", stderr(&out));
     assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_large_file_is_fixed_a_window_at_a_time_as_the_whole_file_would_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole_path = dir.path().join("whole.txt");
+    let windowed_path = dir.path().join("windowed.txt");
+    std::fs::write(&whole_path, dump()).unwrap();
+    std::fs::write(&windowed_path, dump()).unwrap();
+    let args = ["--fix", "--format", "jsonl"];
+    let whole = run_with(&whole_path, None, &args);
+    let windowed = run_with(&windowed_path, Some("2048"), &args);
+    assert_eq!(code(&whole), 1, "{}", stderr(&whole));
+    assert_eq!(code(&windowed), 1, "{}", stderr(&windowed));
+    // What is left is reported at the same places in the fixed file.
+    assert!(!stdout(&whole).is_empty());
+    let same = stdout(&windowed).replace("windowed.txt", "whole.txt") == stdout(&whole);
+    assert!(same, "the windowed report differs from the whole file's");
+    let fixed = std::fs::read(&whole_path).unwrap();
+    assert_ne!(fixed, dump().into_bytes());
+    assert!(fixed.starts_with(b"\xEF\xBB\xBF"), "the BOM is kept");
+    assert_eq!(std::fs::read(&windowed_path).unwrap(), fixed);
+    // Nothing is left to fix, so a second run writes nothing.
+    let before = std::fs::metadata(&windowed_path)
+        .unwrap()
+        .modified()
+        .unwrap();
+    let again = run_with(&windowed_path, Some("2048"), &args);
+    assert_eq!(code(&again), 1, "{}", stderr(&again));
+    assert_eq!(
+        std::fs::metadata(&windowed_path)
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 2, "no temporary file is left");
+}
+
+#[test]
+fn a_large_file_that_cannot_be_read_whole_is_not_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dump.txt");
+    let mut bytes = dump().into_bytes();
+    bytes.extend_from_slice(b"\xFF\xFE broken\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = run_with(&path, Some("2048"), &["--fix"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("dump.txt: not fixed"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
