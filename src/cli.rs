@@ -683,12 +683,9 @@ fn lint_windows(
             .into_par_iter()
             .map(|window| {
                 let outcome = match fix {
-                    Some(unsafe_fixes) => linter.fix_file(
-                        &window.text,
-                        crate::source::Encoding::Utf8,
-                        unsafe_fixes,
-                        sidecar.as_ref(),
-                    ),
+                    Some(unsafe_fixes) => {
+                        linter.fix_window(&window.text, unsafe_fixes, sidecar.as_ref())
+                    }
                     None => crate::lint::FixOutcome {
                         text: String::new(),
                         fixed: 0,

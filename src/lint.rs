@@ -87,7 +87,7 @@ impl Linter {
     /// [`Linter::fix`] for an article whose own date is known.
     pub fn fix_record(&self, text: &str, date: Option<Date>, unsafe_fixes: bool) -> FixOutcome {
         let settings = self.settings_for(date);
-        self.fix_with(text, Encoding::Utf8, unsafe_fixes, None, &settings)
+        self.fix_with(text, Encoding::Utf8, unsafe_fixes, None, &settings, false)
     }
 
     fn settings_for(&self, date: Option<Date>) -> Cow<'_, Settings> {
@@ -325,7 +325,26 @@ impl Linter {
         unsafe_fixes: bool,
         sidecar: Option<&Sidecar>,
     ) -> FixOutcome {
-        self.fix_with(text, encoding, unsafe_fixes, sidecar, &self.settings)
+        self.fix_with(text, encoding, unsafe_fixes, sidecar, &self.settings, false)
+    }
+
+    /// [`Linter::fix_file`] for a window of a large file: a stale
+    /// suppression is not removed, since the line or the finding it
+    /// suppresses may be in the next window.
+    pub fn fix_window(
+        &self,
+        text: &str,
+        unsafe_fixes: bool,
+        sidecar: Option<&Sidecar>,
+    ) -> FixOutcome {
+        self.fix_with(
+            text,
+            Encoding::Utf8,
+            unsafe_fixes,
+            sidecar,
+            &self.settings,
+            true,
+        )
     }
 
     fn fix_with(
@@ -335,6 +354,7 @@ impl Linter {
         unsafe_fixes: bool,
         sidecar: Option<&Sidecar>,
         settings: &Settings,
+        window: bool,
     ) -> FixOutcome {
         let mut current = text.to_owned();
         let mut fixed = 0;
@@ -342,6 +362,7 @@ impl Linter {
             let diagnostics = self.lint_with(&current, encoding, sidecar, settings);
             let fixes: Vec<&Fix> = diagnostics
                 .iter()
+                .filter(|d| !(window && d.rule.ends_with(".unused-suppression")))
                 .filter_map(|d| d.fix.as_ref())
                 .filter(|f| unsafe_fixes || f.safety == Safety::Safe)
                 .collect();

@@ -164,7 +164,8 @@ impl<R: Read> WindowReader<R> {
 }
 
 /// Where to end a window of `bytes` that aims at `size`: after the first
-/// paragraph break from `size` on, else after the last line break, else
+/// paragraph break from `size` on, else after the last paragraph break
+/// before it, else after the last line break, else
 /// nowhere yet (`None`: read on). Fewer bytes than `size` are no window yet.
 /// `bare`: bytes before it hold no line break (known when the reader asks
 /// again after reading on), so they are not searched again.
@@ -178,10 +179,17 @@ fn cut_point(bytes: &[u8], size: usize, bare: usize) -> Option<usize> {
         _ => false,
     };
     let tail = size.saturating_sub(1);
+    let bare = bare.min(bytes.len());
+    let paragraph_break = |&i: &usize| bytes[i] == b'\n' && blank_line_after(i);
+    // The first paragraph break from `size` on; else the last one before
+    // it (the bytes read may end just past `size`); only a text without
+    // any paragraph break is cut at a line break. A cut between two lines
+    // of one paragraph could part a `mtlint-disable-next-line` comment
+    // from the line it suppresses.
     (tail..bytes.len())
-        .find(|&i| bytes[i] == b'\n' && blank_line_after(i))
+        .find(paragraph_break)
+        .or_else(|| (bare..tail.min(bytes.len())).rev().find(paragraph_break))
         .or_else(|| {
-            let bare = bare.min(bytes.len());
             bytes[bare..]
                 .iter()
                 .rposition(|&b| b == b'\n')
@@ -214,6 +222,18 @@ mod tests {
             offset += len;
         }
         out
+    }
+
+    #[test]
+    fn a_window_read_just_past_its_size_ends_at_a_paragraph_break() {
+        // The bytes end two past the size, inside a paragraph: the cut is
+        // the paragraph break before, not the line break that would part
+        // a suppression comment from its line.
+        let text = b"one\n\n<!-- mtlint-disable-next-line junk -->\nThe article has been";
+        let size = text.len() - 2;
+        assert_eq!(cut_point(text, size, 0), Some(4));
+        // A text without a paragraph break is cut at its last line break.
+        assert_eq!(cut_point(b"a\nb\nc", 3, 0), Some(4));
     }
 
     #[test]
