@@ -180,40 +180,26 @@ fn matrix() -> Vec<Case> {
     ]
 }
 
+/// Runs `mtlint <args> article.txt` and checks its exit status and that
+/// its stderr holds `says` (or is empty when `says` is).
+fn expect(dir: &Path, case: &Case, args: &[&str], status: i32, says: &str) {
+    let what = format!("{} ({})", case.name, args.join(" "));
+    let out = mtlint_in(dir, &[args, &["article.txt"]].concat(), None);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{what}: {err}");
+    assert_eq!(code(&out), status, "{what}: {}{err}", stdout(&out));
+    if says.is_empty() {
+        assert!(err.is_empty(), "{what}: {err}");
+    } else {
+        assert!(err.contains(says), "{what}: {err}");
+    }
+}
+
 fn check_case(dir: &Path, case: &Case) {
     let path = dir.join("article.txt");
     fs::write(&path, &case.bytes).unwrap();
-    let out = mtlint_in(dir, &["check", "article.txt"], None);
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{}: {err}", case.name);
-    assert_eq!(
-        code(&out),
-        case.check,
-        "{}: {}{err}",
-        case.name,
-        stdout(&out)
-    );
-    if case.says.is_empty() {
-        assert!(err.is_empty(), "{}: {err}", case.name);
-    } else {
-        assert!(err.contains(case.says), "{}: {err}", case.name);
-    }
-
-    let out = mtlint_in(dir, &["check", "--fix", "article.txt"], None);
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{}: {err}", case.name);
-    assert_eq!(
-        code(&out),
-        case.fix,
-        "{} --fix: {}{err}",
-        case.name,
-        stdout(&out)
-    );
-    if case.fix_says.is_empty() {
-        assert!(err.is_empty(), "{} --fix: {err}", case.name);
-    } else {
-        assert!(err.contains(case.fix_says), "{} --fix: {err}", case.name);
-    }
+    expect(dir, case, &["check"], case.check, case.says);
+    expect(dir, case, &["check", "--fix"], case.fix, case.fix_says);
     let after = fs::read(&path).unwrap();
     let expected = case.fixed.as_ref().unwrap_or(&case.bytes);
     assert!(
