@@ -668,14 +668,10 @@ fn lint_windows(
         }
         if let Some(error) = error {
             // Nothing of a file that cannot be read whole is written.
-            let message = match fix {
-                Some(_) => format!("{name}: not fixed: {error}"),
-                None => error.to_string(),
-            };
             if fix.is_some() {
-                return fail(io, failed, message);
+                return fail(io, failed, format!("{name}: not fixed: {error}"));
             }
-            fail(io, failed, message)?;
+            fail(io, failed, error.to_string())?;
             read_error = true;
         }
         let done = batch.len() < batch_size || read_error;

@@ -163,6 +163,9 @@ fn check_diagnostics(text: &str, diagnostics: &[Diagnostic]) {
 /// byte kept: walking the edits in order, the text between them is the
 /// same on both sides.
 fn check_only_edits_changed(before: &str, after: &str, fixes: &[&Fix]) {
+    if before == after {
+        return;
+    }
     let mut edits: Vec<_> = fixes.iter().flat_map(|f| f.edits.iter()).collect();
     edits.sort_by_key(|e| (e.range.start(), e.range.end()));
     // The longest common prefix and suffix must reach an edit: a change
@@ -178,9 +181,6 @@ fn check_only_edits_changed(before: &str, after: &str, fixes: &[&Fix]) {
         .zip(after.bytes().rev())
         .take_while(|(a, b)| a == b)
         .count();
-    if before == after {
-        return;
-    }
     let first = edits.first().expect("the text changed without an edit");
     let last_end = edits
         .iter()
@@ -294,11 +294,8 @@ fn windows(data: &[u8]) {
     let mut reader =
         WindowReader::new(Cursor::new(data), PathBuf::from("fuzz.txt")).with_window(size);
     let mut joined = Vec::new();
-    let mut expected_offset = if data.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
+    let start = data.strip_prefix(b"\xEF\xBB\xBF").map_or(0, |_| 3);
+    let mut expected_offset = start as u64;
     loop {
         match reader.next_window() {
             Ok(Some(window)) => {
@@ -322,10 +319,5 @@ fn windows(data: &[u8]) {
             }
         }
     }
-    let start = if data.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
     assert_eq!(joined, &data[start..], "windows do not cover the file");
 }
