@@ -53,6 +53,11 @@ fn same_name(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if sa == sb {
         return true;
     }
+    // Initials that differ by transliteration (`Y`/`J`) and a slip besides
+    // are two differences: two names (`Yihong`, `Jeong`).
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
     // A different ending is inflection (`Sweden`/`Swedes`,
     // `Україна`/`України`), not another spelling.
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
@@ -226,6 +231,12 @@ mod tests {
             "They met the star Brittany Greener. Griner was later released.",
             "They met the star Brittany Griner. Griner was later released.",
         );
+        // A transliterated initial alone is one name.
+        assert_flags(
+            &Inconsistent,
+            "Official Taras Yarema said. Later Taras Jarema left.",
+            &["Jarema"],
+        );
     }
 
     #[test]
@@ -237,6 +248,8 @@ mod tests {
             "The King at Buckingham Palace. Place your bets, said the Palace.",
             "Shmyhal met Shmyhal again.",
             "Dmytro Kuleba and Dmitry Peskov are two people.",
+            // The base knows a Jeong (Jeong Kyeong-doo).
+            "Written by Yihong Wang and by Daeyeon Jeong.",
         ] {
             assert_clean(&Inconsistent, text);
         }

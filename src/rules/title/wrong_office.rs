@@ -547,6 +547,55 @@ mod tests {
     }
 
     #[test]
+    fn judges_ministers_named_family_name_first_or_with_particles() {
+        for (date, text) in [
+            (
+                "2023-03-01",
+                "South Korean Foreign Minister Park Jin spoke.",
+            ),
+            ("2019-05-01", "Defense Minister Jeong Kyeong-doo spoke."),
+            (
+                "2023-05-01",
+                "Saudi Defense Minister Khalid bin Salman spoke.",
+            ),
+            (
+                "2020-05-01",
+                "Saudi Defense Minister Mohammed bin Salman spoke.",
+            ),
+            (
+                "2024-02-01",
+                "Saudi Prime Minister Mohammed bin Salman spoke.",
+            ),
+            (
+                "2021-11-01",
+                "Austrian Chancellor Alexander Schallenberg spoke.",
+            ),
+            (
+                "2023-03-01",
+                "Austrian Foreign Minister Alexander Schallenberg spoke.",
+            ),
+        ] {
+            assert!(on(date, text).is_empty(), "{date}: {text}");
+        }
+        for (date, text) in [
+            (
+                "2023-03-01",
+                "South Korean Defense Minister Park Jin spoke.",
+            ),
+            (
+                "2023-05-01",
+                "Saudi Defense Minister Mohammed bin Salman spoke.",
+            ),
+            (
+                "2023-03-01",
+                "Austrian Chancellor Alexander Schallenberg spoke.",
+            ),
+        ] {
+            assert_eq!(on(date, text).len(), 1, "{date}: {text}");
+        }
+    }
+
+    #[test]
     fn an_institution_is_judged_within_its_union() {
         for text in [
             "EU President Ursula von der Leyen spoke.",
