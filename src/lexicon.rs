@@ -46,6 +46,11 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The words, lower-cased unless the list is case-sensitive.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         if self.case_sensitive || !word.chars().any(char::is_uppercase) {
             self.words.contains(word)

@@ -3,7 +3,6 @@
 //! `rules/kb/**/*.toml` (embedded in the binary) and compiled once per
 //! process into the indexes and automata the `name` and `title` rules use.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -260,7 +259,7 @@ pub struct Kb {
     common_surnames: FastSet<String>,
     /// Folded spelling of a Russian first name → the key all its
     /// spellings share.
-    first_forms: HashMap<String, String>,
+    first_forms: FastMap<String, String>,
 }
 
 /// Lower case without diacritics: the key names are looked up by.
@@ -506,8 +505,8 @@ impl Kb {
 }
 
 /// Folded spelling → the key of its group (the group's first spelling).
-fn first_forms(romanisations: &[Romanisation]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+fn first_forms(romanisations: &[Romanisation]) -> FastMap<String, String> {
+    let mut out = FastMap::default();
     for r in romanisations {
         let Some(head) = r.forms.first() else {
             continue;
@@ -522,7 +521,7 @@ fn first_forms(romanisations: &[Romanisation]) -> HashMap<String, String> {
 /// The lookup key of a name: folded, with a Russian first name's spelling
 /// replaced by its group's ("Dmitry Medvedev" and "Dmitriy Medvedev" are
 /// one key).
-fn name_key(first_forms: &HashMap<String, String>, name: &str) -> String {
+fn name_key(first_forms: &FastMap<String, String>, name: &str) -> String {
     let folded = fold(name);
     let (first, rest) = folded.split_once(' ').unwrap_or((folded.as_str(), ""));
     match first_forms.get(first) {

@@ -10,6 +10,8 @@
 //! one `stopwords-*` list (`rules/lexicon/stopwords.toml`) and hardly any
 //! English function word that the other language lacks.
 
+use std::sync::OnceLock;
+
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 
 use crate::document::{Document, TokenKind};
@@ -63,6 +65,49 @@ fn words(doc: &Document, paragraph: Option<usize>) -> Vec<String> {
         .collect()
 }
 
+/// English function words that no `stopwords-*` list has ("the", "of",
+/// "which"): whatever language a paragraph is taken for, each of them
+/// counts against it.
+fn english_only_words(
+    english: &Lexicon,
+    languages: &[(&str, &Lexicon)],
+) -> &'static FastSet<String> {
+    static WORDS: OnceLock<FastSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        english
+            .words()
+            .filter(|w| !languages.iter().any(|(_, l)| l.contains(w)))
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// Whether a paragraph can pass [`foreign_language`], told without making
+/// its word list: it has enough words, and few enough English function
+/// words that no other language has. Most paragraphs of an English
+/// article stop here.
+fn may_be_foreign(doc: &Document, paragraph: usize, english_only: &FastSet<String>) -> bool {
+    let mut total = 0usize;
+    let mut english = 0usize;
+    let mut lower = String::new();
+    for t in &doc.tokens[doc.paragraphs[paragraph].tokens.clone()] {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        total += 1;
+        let word = doc.slice(t.range);
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        english += usize::from(english_only.contains(lower.as_str()));
+    }
+    total >= MIN_LANGUAGE_WORDS && english as f64 <= MAX_ENGLISH_SHARE * total as f64
+}
+
 /// The language of a Latin-script paragraph, when its function words are
 /// another language's and not English: the name of that language. Words
 /// both languages have ("a", "in", "was") count for neither: Dutch and
@@ -109,11 +154,22 @@ fn foreign_language<'a>(
 
 /// (Latin letters, all letters) in a text.
 fn letters(text: &str) -> (usize, usize) {
-    text.chars()
-        .filter(|c| c.is_alphabetic())
-        .fold((0, 0), |(latin, all), c| {
-            (latin + usize::from(is_latin(c)), all + 1)
-        })
+    if text.is_ascii() {
+        let n = text.bytes().filter(u8::is_ascii_alphabetic).count();
+        return (n, n);
+    }
+    let (mut latin, mut all) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii() {
+            let letter = usize::from(c.is_ascii_alphabetic());
+            latin += letter;
+            all += letter;
+        } else if c.is_alphabetic() {
+            latin += usize::from(is_latin(c));
+            all += 1;
+        }
+    }
+    (latin, all)
 }
 
 /// Whether a paragraph is one quotation: it opens with a quote mark and
@@ -141,7 +197,10 @@ impl Check for ForeignParagraph {
         let mut article_words: Option<(usize, usize)> = None;
         for (i, paragraph) in doc.paragraphs.iter().enumerate() {
             let body = doc.slice(paragraph.range);
-            if body.split_whitespace().count() < MIN_WORDS || quoted(body) || super::is_code(body) {
+            if body.split_whitespace().nth(MIN_WORDS - 1).is_none()
+                || quoted(body)
+                || super::is_code(body)
+            {
                 continue;
             }
             let (latin, all) = letters(body);
@@ -172,6 +231,9 @@ impl Check for ForeignParagraph {
                 let Some(english) = english else {
                     continue;
                 };
+                if !may_be_foreign(doc, i, english_only_words(english, &languages)) {
+                    continue;
+                }
                 let own = words(doc, Some(i));
                 if own.len() < MIN_LANGUAGE_WORDS {
                     continue;

@@ -14,10 +14,9 @@
 //! words, and every eight-word window of the article is looked up once, so
 //! the check stays linear in the article's length.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
+use crate::lexicon::FastMap;
 use crate::rule::{Check, Context, RuleMeta};
 
 pub struct PullQuote;
@@ -48,7 +47,7 @@ struct Words {
 
 impl Words {
     fn new(doc: &Document) -> Self {
-        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut interned: FastMap<String, u32> = FastMap::default();
         let mut ids = Vec::new();
         let mut starts = Vec::with_capacity(doc.paragraphs.len() + 1);
         let mut lower = String::new();
@@ -60,7 +59,12 @@ impl Words {
                 .filter(|w| !w.is_empty())
             {
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
                 let id = match interned.get(lower.as_str()) {
                     Some(&id) => id,
@@ -94,7 +98,7 @@ impl Check for PullQuote {
         }
         let words = Words::new(doc);
         // Distinct candidates, each with the paragraphs that have it.
-        let mut groups: HashMap<&[u32], Vec<usize>> = HashMap::new();
+        let mut groups: FastMap<&[u32], Vec<usize>> = FastMap::default();
         for (i, paragraph) in doc.paragraphs.iter().enumerate() {
             // A headline, and the first line of the text, which is the
             // article's title: a lede may repeat it.
@@ -112,7 +116,7 @@ impl Check for PullQuote {
         }
         // Flagged paragraph → the paragraph it repeats. A paragraph shown
         // twice is flagged where it comes again.
-        let mut repeats: HashMap<usize, usize> = HashMap::new();
+        let mut repeats: FastMap<usize, usize> = FastMap::default();
         for indices in groups.values() {
             for pair in indices.windows(2) {
                 repeats.insert(pair[1], indices[0]);
@@ -120,7 +124,7 @@ impl Check for PullQuote {
         }
         // Candidates by their first MIN_WORDS words; every window of that
         // many words of every paragraph is looked up once.
-        let mut openings: HashMap<&[u32], Vec<&[u32]>> = HashMap::new();
+        let mut openings: FastMap<&[u32], Vec<&[u32]>> = FastMap::default();
         for &candidate in groups.keys() {
             openings
                 .entry(&candidate[..MIN_WORDS])

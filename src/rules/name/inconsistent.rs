@@ -4,11 +4,10 @@
 //! slip or by transliteration. The suggestion is the knowledge-base form
 //! when one of them is known, else the form the article uses most.
 
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::kb::Kb;
+use crate::lexicon::{FastMap, FastSet};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::rules::name::near_miss::skeleton;
 use crate::text::TextRange;
@@ -74,8 +73,8 @@ impl Check for Inconsistent {
 
     fn check(&self, doc: &Document, cx: &mut Context) {
         let kb = Kb::builtin();
-        let mut words: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
-        let mut lower_words = std::collections::HashSet::new();
+        let mut words: FastMap<&str, Uses<'_>> = FastMap::default();
+        let mut lower_words: FastSet<&str> = FastSet::default();
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             for (i, t) in tokens.iter().enumerate() {
@@ -103,26 +102,34 @@ impl Check for Inconsistent {
         }
         // Words the article also writes in lower case are ordinary words.
         words.retain(|w, _| !lower_words.contains(w.to_lowercase().as_str()));
-        // Occurrences inside known wrong forms are name.misspelling's.
-        let wrong: Vec<(usize, usize)> = kb
-            .wrong_automaton
-            .find_iter(doc.text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        // Occurrences inside known wrong forms are name.misspelling's: found
+        // when a pair first needs them (most articles have none).
+        let mut wrong: Option<Vec<(usize, usize)>> = None;
         let known = |w: &str| {
             kb.people_with_surname(w).next().is_some()
                 || kb.people_with_first_name(w).next().is_some()
                 || kb.is_place(w)
         };
         let first_name = |w: &str| kb.people_with_first_name(w).next().is_some();
-        let list: Vec<(&str, String, &Uses)> = words
+        // In alphabetical order, so that the findings come in one order.
+        let mut list: Vec<(&str, String, &Uses)> = words
             .iter()
             .filter(|(w, _)| !kb.is_known_wrong(w) && !kb.is_known_wrong(w.trim_end_matches('s')))
             .map(|(w, u)| (*w, skeleton(w), u))
             .collect();
+        list.sort_unstable_by_key(|(w, _, _)| *w);
+        // One name's spellings share the skeleton's first letter: each word
+        // is compared with the later words of its bucket only, in the
+        // order of the list.
+        let mut buckets: FastMap<Option<char>, Vec<usize>> = FastMap::default();
+        for (i, (_, sa, _)) in list.iter().enumerate() {
+            buckets.entry(sa.chars().next()).or_default().push(i);
+        }
         for (i, (a, sa, ua)) in list.iter().enumerate() {
             let (a, ua) = (*a, *ua);
-            for (b, sb, ub) in &list[i + 1..] {
+            let bucket = &buckets[&sa.chars().next()];
+            let later = &bucket[bucket.partition_point(|&j| j <= i)..];
+            for (b, sb, ub) in later.iter().map(|&j| &list[j]) {
                 let (b, ub) = (*b, *ub);
                 // Both proper nouns (capitalised inside a sentence), or one
                 // a name the base knows.
@@ -164,6 +171,12 @@ impl Check for Inconsistent {
                     _ if a_first => (a, b, ub, false),
                     _ => (b, a, ua, false),
                 };
+                let wrong = wrong.get_or_insert_with(|| {
+                    kb.wrong_automaton
+                        .find_iter(doc.text)
+                        .map(|m| (m.start(), m.end()))
+                        .collect()
+                });
                 for &range in &wrong_uses.ranges {
                     let (s, e) = (range.start().to_usize(), range.end().to_usize());
                     if wrong.iter().any(|&(ws, we)| ws <= s && e <= we) {

@@ -14,7 +14,7 @@ use crate::rule::{Check, Context, RuleMeta};
 use crate::rules::title::wrong_office::article_date;
 use crate::text::TextRange;
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 use std::sync::OnceLock;
 
 pub struct NearMiss;
@@ -76,10 +76,10 @@ struct Curated {
 
 /// The curated people by the initials of first name and surname: a slip
 /// keeps both initials, so a name is compared with one small bucket.
-fn curated(kb: &'static Kb) -> &'static HashMap<(char, char), Vec<Curated>> {
-    static CURATED: OnceLock<HashMap<(char, char), Vec<Curated>>> = OnceLock::new();
+fn curated(kb: &'static Kb) -> &'static FastMap<(char, char), Vec<Curated>> {
+    static CURATED: OnceLock<FastMap<(char, char), Vec<Curated>>> = OnceLock::new();
     CURATED.get_or_init(|| {
-        let mut out: HashMap<(char, char), Vec<Curated>> = HashMap::new();
+        let mut out: FastMap<(char, char), Vec<Curated>> = FastMap::default();
         for p in kb.people.iter().filter(|p| p.source.is_none()) {
             let Some(first) = p.first_name() else {
                 continue;
@@ -164,7 +164,7 @@ impl Check for NearMiss {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let kb = Kb::builtin();
         let tokens = &doc.tokens;
-        let mut memo: HashMap<(&str, &str), Option<&'static Person>> = HashMap::new();
+        let mut memo: FastMap<(&str, &str), Option<&'static Person>> = FastMap::default();
         for pair in tokens.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
@@ -178,14 +178,14 @@ impl Check for NearMiss {
             if !is_name_word(first) || !is_name_word(last) || last.chars().count() < 4 {
                 continue;
             }
-            let full = format!("{first} {last}");
             // An article repeats its names: each pair is judged once.
             let found = *memo
                 .entry((first, last))
-                .or_insert_with(|| slip_for(kb, first, last, &full));
+                .or_insert_with(|| slip_for(kb, first, last, &format!("{first} {last}")));
             let Some(person) = found else {
                 continue;
             };
+            let full = format!("{first} {last}");
             let range = TextRange::new(a.range.start(), b.range.end());
             cx.report(
                 META.diagnostic(

@@ -22,9 +22,8 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
-use std::collections::HashMap;
 
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, FastMap, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -171,13 +170,13 @@ fn report(cx: &mut Context, range: TextRange, word: &str, lower: String, safe: b
 struct Usage<'a> {
     /// Word → (times in lower case, times capitalised after a sentence's
     /// first word).
-    counts: HashMap<&'a str, (u32, u32)>,
+    counts: FastMap<&'a str, (u32, u32)>,
 }
 
 impl<'a> Usage<'a> {
     fn count(doc: &Document<'a>, candidates: impl Iterator<Item = &'a str>) -> Self {
-        let mut counts: HashMap<&'a str, (u32, u32)> = HashMap::new();
-        let mut lowers: HashMap<String, &'a str> = HashMap::new();
+        let mut counts: FastMap<&'a str, (u32, u32)> = FastMap::default();
+        let mut lowers: FastMap<String, &'a str> = FastMap::default();
         for word in candidates {
             counts.entry(word).or_default();
             lowers.insert(word.to_lowercase(), word);

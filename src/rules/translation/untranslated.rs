@@ -43,7 +43,9 @@ impl Check for Untranslated {
             std::collections::HashMap::new();
         for sentence in &doc.sentences {
             let body = doc.slice(sentence.range);
-            if body.is_ascii() {
+            // A run needs a letter of another script: most sentences that
+            // are not ASCII only have curly quotes or dashes.
+            if body.is_ascii() || !body.chars().any(is_foreign_letter) {
                 continue;
             }
             let letters = body.chars().filter(|c| c.is_alphabetic()).count();
