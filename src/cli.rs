@@ -423,6 +423,7 @@ fn run_batch(args: BatchArgs, io: &mut Io) -> io::Result<ExitStatus> {
 }
 
 fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> {
+    crate::rules::warm_up_in_background();
     let (inputs, walk_errors) = collect_inputs(&args.paths, &args.extensions);
     let mut failed = false;
     for error in &walk_errors {

@@ -111,6 +111,13 @@ fn pattern(kb: &Kb) -> &'static Regex {
     })
 }
 
+/// Builds the office pattern and its pre-filter ahead of the first text
+/// that needs them.
+pub(crate) fn warm_up(kb: &Kb) {
+    office_prefilter(kb);
+    pattern(kb);
+}
+
 /// Every office phrase, in any ASCII case: a text without one has no
 /// mention.
 fn office_prefilter(kb: &Kb) -> &'static AhoCorasick {
