@@ -1,5 +1,6 @@
 //! Property tests: the line index and its UTF-16 columns, fix application,
-//! and decoding then encoding, each against a plain reference computation.
+//! decoding then encoding, and the name rules' edit test, each against a
+//! plain reference computation.
 
 use mtlint::diagnostic::{Edit, Fix};
 use mtlint::fix::apply_fixes;
@@ -169,5 +170,19 @@ proptest! {
                 Err(_) => prop_assert!(!file.lossless),
             }
         }
+    }
+
+    /// The one-pass test the name rules use agrees with the
+    /// Damerau-Levenshtein distance, on words of a small alphabet (so that
+    /// near pairs are common) with a letter outside ASCII.
+    #[test]
+    fn one_edit_is_a_damerau_levenshtein_distance_of_one(
+        a in "[abcé]{0,7}",
+        b in "[abcé]{0,7}",
+    ) {
+        prop_assert_eq!(
+            mtlint::rules::name::near_miss::within_one_edit(&a, &b),
+            strsim::damerau_levenshtein(&a, &b) <= 1
+        );
     }
 }

@@ -63,7 +63,7 @@ fn same_name(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if common + 2 >= a.chars().count().max(b.chars().count()) {
         return false;
     }
-    strsim::damerau_levenshtein(sa, sb) <= 1
+    crate::rules::name::near_miss::within_one_edit(sa, sb)
 }
 
 impl Check for Inconsistent {
