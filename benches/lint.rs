@@ -13,8 +13,6 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use mtlint::document::Document;
 use mtlint::lint::Linter;
-use mtlint::rule::Settings;
-use mtlint::rules::Registry;
 use rayon::prelude::*;
 
 const SEEDS: [(&str, &str); 3] = [
@@ -40,11 +38,7 @@ fn main() {
 
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
-    LINTER.get_or_init(|| {
-        let registry = Registry::builtin().expect("the built-in rules load");
-        let enabled = registry.select(&[], &[]).expect("no selection");
-        Linter::new(registry, enabled, Settings::default())
-    })
+    LINTER.get_or_init(|| Linter::builtin(&[]).expect("the built-in rules load"))
 }
 
 /// Articles made from the seeds: each a different rotation of a seed's
@@ -187,11 +181,7 @@ fn kb_load() -> usize {
     "title.inconsistent",
 ])]
 fn rule(bencher: Bencher, id: &str) {
-    let registry = Registry::builtin().expect("the built-in rules load");
-    let enabled = registry
-        .select(&[id.to_owned()], &[])
-        .expect("a known rule");
-    let linter = Linter::new(registry, enabled, Settings::default());
+    let linter = Linter::builtin(&[id.to_owned()]).expect("a known rule");
     let text = SEEDS[2].1;
     linter.lint(text);
     bencher

@@ -7,7 +7,6 @@ use std::time::Instant;
 
 use mtlint::document::Document;
 use mtlint::lint::Linter;
-use mtlint::rule::Settings;
 use mtlint::rules::Registry;
 
 fn texts(dir: &std::path::Path, out: &mut Vec<String>) {
@@ -51,11 +50,7 @@ fn main() {
         .map(|r| r.id.to_string())
         .collect();
     for id in ids {
-        let registry = Registry::builtin().expect("the built-in rules load");
-        let enabled = registry
-            .select(std::slice::from_ref(&id), &[])
-            .expect("a known rule");
-        let linter = Linter::new(registry, enabled, Settings::default());
+        let linter = Linter::builtin(std::slice::from_ref(&id)).expect("a known rule");
         linter.lint("Warm-up text, Kyiv. Привет.");
         let s = seconds(&|t| {
             std::hint::black_box(linter.lint(t).len());
@@ -63,9 +58,7 @@ fn main() {
         costs.push((s - parse, id));
     }
     costs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let registry = Registry::builtin().expect("the built-in rules load");
-    let enabled = registry.select(&[], &[]).expect("no selection");
-    let linter = Linter::new(registry, enabled, Settings::default());
+    let linter = Linter::builtin(&[]).expect("the built-in rules load");
     let every = seconds(&|t| {
         std::hint::black_box(linter.lint(t).len());
     });

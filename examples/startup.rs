@@ -6,7 +6,6 @@
 use std::time::Instant;
 
 use mtlint::lint::Linter;
-use mtlint::rule::Settings;
 use mtlint::rules::Registry;
 
 #[allow(clippy::print_stdout, reason = "an example prints its report")]
@@ -19,11 +18,7 @@ fn main() {
     );
     let ids: Vec<String> = registry.rules().map(|r| r.id.to_string()).collect();
     for id in ids {
-        let registry = Registry::builtin().expect("the built-in rules load");
-        let enabled = registry
-            .select(std::slice::from_ref(&id), &[])
-            .expect("a known rule");
-        let linter = Linter::new(registry, enabled, Settings::default());
+        let linter = Linter::builtin(std::slice::from_ref(&id)).expect("a known rule");
         let t = Instant::now();
         linter.lint("Short text, Kyiv. Привет.");
         println!("{:>8.2} ms  {id}", t.elapsed().as_secs_f64() * 1e3);

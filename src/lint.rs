@@ -46,6 +46,15 @@ impl Linter {
         }
     }
 
+    /// The built-in rules, those of `select` (rule ids, prefixes or
+    /// categories; all when it is empty), with the default settings: the
+    /// linter of a benchmark or an example.
+    pub fn builtin(select: &[String]) -> Result<Self, String> {
+        let registry = Registry::builtin().map_err(|e| e.to_string())?;
+        let enabled = registry.select(select, &[])?;
+        Ok(Self::new(registry, enabled, Settings::default()))
+    }
+
     /// The same linter with the allow-list of a config.
     pub fn with_allow_list(mut self, allow: AllowList) -> Self {
         self.allow = allow;

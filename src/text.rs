@@ -262,6 +262,18 @@ impl LineIndex {
     }
 }
 
+/// Writes `word` in lower case into `out`, replacing what it held: a buffer
+/// reused for every word of a text, with a fast path for ASCII.
+pub fn lowercase_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,13 +96,7 @@ fn may_be_foreign(doc: &Document, paragraph: usize, english_only: &FastSet<Strin
         }
         total += 1;
         let word = doc.slice(t.range);
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        crate::text::lowercase_into(&mut lower, word);
         english += usize::from(english_only.contains(lower.as_str()));
     }
     total >= MIN_LANGUAGE_WORDS && english as f64 <= MAX_ENGLISH_SHARE * total as f64

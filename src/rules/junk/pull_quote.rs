@@ -58,13 +58,7 @@ impl Words {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
-                lower.clear();
-                if word.is_ascii() {
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                }
+                crate::text::lowercase_into(&mut lower, word);
                 let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
                 let id = match interned.get(lower.as_str()) {
                     Some(&id) => id,
