@@ -125,6 +125,9 @@ pub struct Document<'a> {
     nfc: OnceLock<NormalizedText>,
     folded: OnceLock<NormalizedText>,
     mojibake: OnceLock<Vec<crate::mojibake::Finding>>,
+    /// The office titles given to names, for the title rules (see
+    /// `Document::title_mentions` in `rules::title::wrong_office`).
+    pub(crate) title_mentions: OnceLock<Vec<crate::rules::title::wrong_office::Mention<'a>>>,
 }
 
 impl<'a> Document<'a> {
@@ -141,6 +144,7 @@ impl<'a> Document<'a> {
             nfc: OnceLock::new(),
             folded: OnceLock::new(),
             mojibake: OnceLock::new(),
+            title_mentions: OnceLock::new(),
         };
         doc.build_lines_and_paragraphs();
         doc.build_sentences();

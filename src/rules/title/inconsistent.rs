@@ -10,7 +10,7 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::kb::{fold, Kb};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::rules::title::wrong_office::{mentions, resolve};
+use crate::rules::title::wrong_office::resolve;
 use crate::text::TextRange;
 
 pub struct Inconsistent;
@@ -40,7 +40,7 @@ impl Check for Inconsistent {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let kb = Kb::builtin();
         let mut by_person: BTreeMap<String, Vec<Use<'_>>> = BTreeMap::new();
-        for m in mentions(kb, doc.text) {
+        for m in doc.title_mentions() {
             let words: Vec<&str> = m.name.split_whitespace().collect();
             // The base decides for people it knows completely.
             if resolve(kb, &words)

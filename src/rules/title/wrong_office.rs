@@ -152,6 +152,7 @@ fn near(term: &Term, date: Date) -> bool {
 }
 
 /// A title given to a name in a text.
+#[derive(Clone, Copy, Debug)]
 pub struct Mention<'t> {
     /// Where the mention starts and ends (title and name).
     pub start: usize,
@@ -160,6 +161,15 @@ pub struct Mention<'t> {
     pub name: &'t str,
     /// The country the adjective or the possessive names.
     pub country: Option<&'static str>,
+}
+
+impl<'a> Document<'a> {
+    /// The office titles given to names in the article ([`mentions`] with
+    /// the built-in knowledge base), found once for the two title rules.
+    pub fn title_mentions(&self) -> &[Mention<'a>] {
+        self.title_mentions
+            .get_or_init(|| mentions(Kb::builtin(), self.text))
+    }
 }
 
 /// Every office title given to a name, without those after "former",
@@ -325,7 +335,7 @@ impl Check for WrongOffice {
         let kb = Kb::builtin();
         let text = doc.text;
         let date = cx.settings.date.or_else(|| article_date(text));
-        for mention in mentions(kb, text) {
+        for &mention in doc.title_mentions() {
             let office_m = mention.office;
             let start = mention.start;
             let end = mention.end;
