@@ -1,7 +1,10 @@
 //! Throughput of the linter: `cargo bench`.
 //!
 //! - `seed`: each seed article alone, one thread (parse + every rule);
+//! - `decode`: reading bytes into text (UTF-8, and the same article stored
+//!   as windows-1251 by a legacy scraper, which is detected and decoded);
 //! - `document`: parsing alone, on the largest seed;
+//! - `output`: the findings of a seed written as JSON Lines;
 //! - `corpus`: a generated corpus of about 32 MB (the seeds, varied and
 //!   repeated into 4,000 articles), linted in parallel as `mtlint check` does.
 //!
@@ -86,6 +89,36 @@ fn document(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(text))
         .bench(|| Document::new(black_box(text)).tokens.len());
+}
+
+#[divan::bench(args = ["utf-8", "windows-1251"])]
+fn decode(bencher: Bencher, kind: &str) {
+    let text = SEEDS[2].1;
+    let bytes: Vec<u8> = match kind {
+        "utf-8" => text.as_bytes().to_vec(),
+        _ => encoding_rs::WINDOWS_1251.encode(text).0.into_owned(),
+    };
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        match mtlint::source::SourceFile::from_bytes("seed.txt".into(), black_box(&bytes)) {
+            Ok(mtlint::source::Loaded::Text(file)) => file.text.len(),
+            _ => 0,
+        }
+    });
+}
+
+#[divan::bench]
+fn output(bencher: Bencher) {
+    let text = SEEDS[2].1;
+    let diagnostics = linter().lint(text);
+    let report =
+        mtlint::output::FileReport::new("seed.txt".to_owned(), text.to_owned(), 0, diagnostics, 0);
+    let mut out = Vec::new();
+    bencher.counter(BytesCount::of_str(text)).bench_local(|| {
+        out.clear();
+        mtlint::output::json::write_jsonl_file(&mut out, black_box(&report))
+            .expect("writing to memory");
+        out.len()
+    });
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
