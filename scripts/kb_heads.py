@@ -89,16 +89,25 @@ def days_apart(a, b):
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def holder(segment):
-    """The first holder in a 'chief of state' or 'head of government' part."""
+def title_matches(segment, name):
+    """(office, match) for each title that opens the segment followed by a
+    name (the pattern `name`, its groups first) and its "(since ...)" date."""
     for title, office in TITLES:
         m = re.match(
-            r"\s*(?:Interim |Acting |Transitional )?" + re.escape(title)
-            + r" ((?:(?:Dr\.|[A-Z][\w.'’-]*|\([\w ]+\)) )*?)((?:[A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+)*)(?: [IVX]+)?(?: \([^)]*\))? "
-            + SINCE,
+            r"\s*(?:Interim |Acting |Transitional )?" + re.escape(title) + " " + name + SINCE,
             segment,
         )
-        if m and len(m.group(2)) > 1:
+        if m:
+            yield office, m
+
+
+def holder(segment):
+    """The first holder in a 'chief of state' or 'head of government' part."""
+    for office, m in title_matches(
+        segment,
+        r"((?:(?:Dr\.|[A-Z][\w.'’-]*|\([\w ]+\)) )*?)((?:[A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+)*)(?: [IVX]+)?(?: \([^)]*\))? ",
+    ):
+        if len(m.group(2)) > 1:
             given = [g for g in m.group(1).split() if not g.startswith("(") and g != "Dr."]
             words = m.group(2).split()
             if all(re.fullmatch(r"[IVX]+", w) for w in words) and given:
@@ -113,14 +122,11 @@ def holder(segment):
             return office, given, surname, parse_date(m.group(3)), False
     # The family name first, as the Factbook writes Chinese, Korean and
     # Vietnamese names: "President XI Jinping", "President YOON Suk Yeol".
-    for title, office in TITLES:
-        m = re.match(
-            r"\s*(?:Interim |Acting |Transitional )?" + re.escape(title)
-            + r" ([A-Z][A-Z'’-]+) ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2})(?: \([^)]*\))? "
-            + SINCE,
-            segment,
-        )
-        if m and len(m.group(1)) > 1:
+    for office, m in title_matches(
+        segment,
+        r"([A-Z][A-Z'’-]+) ((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2})(?: \([^)]*\))? ",
+    ):
+        if len(m.group(1)) > 1:
             family = m.group(1).capitalize()
             first = family not in GIVEN_FIRST_IN_ENGLISH
             return office, m.group(2).split(), family, parse_date(m.group(3)), first

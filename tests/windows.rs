@@ -43,6 +43,16 @@ fn dump() -> String {
     text
 }
 
+/// The dump with bytes that are not UTF-8 at its end, as `dump.txt` in
+/// `dir`.
+fn broken_dump(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("dump.txt");
+    let mut bytes = dump().into_bytes();
+    bytes.extend_from_slice(b"\xFF\xFE broken\n");
+    std::fs::write(&path, &bytes).unwrap();
+    path
+}
+
 #[test]
 fn windows_give_the_same_findings_as_the_whole_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -70,10 +80,7 @@ fn windows_give_the_same_findings_as_the_whole_file() {
 #[test]
 fn a_large_file_that_is_not_utf8_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dump.txt");
-    let mut bytes = dump().into_bytes();
-    bytes.extend_from_slice(b"\xFF\xFE broken\n");
-    std::fs::write(&path, &bytes).unwrap();
+    let path = broken_dump(dir.path());
     let out = run(&path, Some("2048"), "jsonl");
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("dump.txt"), "{}", stderr(&out));
@@ -121,10 +128,8 @@ fn a_large_file_is_fixed_a_window_at_a_time_as_the_whole_file_would_be() {
 #[test]
 fn a_large_file_that_cannot_be_read_whole_is_not_fixed() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dump.txt");
-    let mut bytes = dump().into_bytes();
-    bytes.extend_from_slice(b"\xFF\xFE broken\n");
-    std::fs::write(&path, &bytes).unwrap();
+    let path = broken_dump(dir.path());
+    let bytes = std::fs::read(&path).unwrap();
     let out = run_with(&path, Some("2048"), &["--fix"]);
     assert_eq!(code(&out), 2);
     assert!(
