@@ -170,7 +170,7 @@ pub fn warm_up_in_background() {
         title::wrong_office::warm_up(kb);
     });
     std::thread::spawn(|| {
-        junk::scraper_line::signal_set();
+        junk::scraper_line::warm_up();
         crate::lexicon::builtin();
         crate::lexicon::word_list("usually-lowercase");
     });

@@ -88,7 +88,7 @@ pub struct Signal {
     pub name: String,
     pub weight: u32,
     pub safe: bool,
-    /// Compiled with the others into one set (see [`signal_set`]).
+    /// Compiled as [`SignalMatcher`] decides: alone or in a set.
     pub pattern: String,
     pub max_chars: Option<usize>,
     pub flag: Vec<String>,
@@ -132,18 +132,132 @@ pub fn signals() -> &'static [Signal] {
     })
 }
 
-/// All the signals' patterns as one set: a line is scanned once, not once
-/// per signal (running them one by one was most of this rule's time), and
-/// the patterns are compiled once, into the set alone.
-pub(crate) fn signal_set() -> &'static RegexSet {
-    static SET: OnceLock<RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        // Checked by `tests::signals_load_and_their_examples_pass`.
-        RegexSet::new(signals().iter().map(|s| &s.pattern)).unwrap_or_else(|e| {
-            let bad = signals().iter().find(|s| Regex::new(&s.pattern).is_err());
-            panic!("signal `{}`: {e}", bad.map_or("?", |s| s.name.as_str()))
+/// The signals, ready to test a line against: a signal whose every match
+/// starts with one of a few literals (`By `, `Read`, `#`) is gated by them
+/// and compiled the first time a line starts so; the rest run as one set.
+///
+/// A one-article run then compiles only the set of ungated signals (the
+/// gated ones' Unicode classes made the whole set most of the start-up
+/// work), and a line is scanned by the set and by the few gated signals its
+/// first bytes let through.
+pub(crate) struct SignalMatcher {
+    /// For each signal, the literals a line must start with (compared
+    /// without regard to ASCII case), or `None` for an ungated signal.
+    gates: Vec<Option<Vec<Vec<u8>>>>,
+    /// The gated signals each first byte of a line can open.
+    by_first_byte: Vec<Vec<usize>>,
+    gated: Vec<OnceLock<Regex>>,
+    ungated: Vec<usize>,
+    set: OnceLock<RegexSet>,
+}
+
+impl SignalMatcher {
+    fn new(signals: &[Signal]) -> Self {
+        let gates: Vec<Option<Vec<Vec<u8>>>> = signals.iter().map(|s| gate(&s.pattern)).collect();
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, gate) in gates.iter().enumerate() {
+            for literal in gate.iter().flatten() {
+                for byte in [
+                    literal[0].to_ascii_lowercase(),
+                    literal[0].to_ascii_uppercase(),
+                ] {
+                    let openers: &mut Vec<usize> = &mut by_first_byte[usize::from(byte)];
+                    if openers.last() != Some(&i) {
+                        openers.push(i);
+                    }
+                }
+            }
+        }
+        Self {
+            ungated: (0..signals.len()).filter(|&i| gates[i].is_none()).collect(),
+            gated: signals.iter().map(|_| OnceLock::new()).collect(),
+            gates,
+            by_first_byte,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The set of the ungated signals.
+    fn set(&self, signals: &[Signal]) -> &RegexSet {
+        self.set.get_or_init(|| {
+            // Checked by `tests::signals_load_and_their_examples_pass`.
+            RegexSet::new(self.ungated.iter().map(|&i| &signals[i].pattern))
+                .unwrap_or_else(|e| panic!("the scraper-line signals: {e}"))
         })
-    })
+    }
+
+    /// The indices of the signals a trimmed, non-empty line raises, in the
+    /// order of the signals.
+    fn raised(&self, signals: &[Signal], line: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let bytes = line.as_bytes();
+        for &i in &self.by_first_byte[usize::from(bytes[0])] {
+            let literals = self.gates[i].as_deref().unwrap_or_default();
+            let opens = literals
+                .iter()
+                .any(|l| bytes.len() >= l.len() && bytes[..l.len()].eq_ignore_ascii_case(l));
+            if opens && self.regex(signals, i).is_match(line) {
+                out.push(i);
+            }
+        }
+        if !self.ungated.is_empty() {
+            out.extend(
+                self.set(signals)
+                    .matches(line)
+                    .iter()
+                    .map(|k| self.ungated[k]),
+            );
+        }
+        out.sort_unstable();
+    }
+
+    fn regex(&self, signals: &[Signal], i: usize) -> &Regex {
+        self.gated[i].get_or_init(|| {
+            Regex::new(&signals[i].pattern)
+                .unwrap_or_else(|e| panic!("signal `{}`: {e}", signals[i].name))
+        })
+    }
+}
+
+/// The literals every match of an anchored pattern starts with, folded to
+/// ASCII lower case and without those another one begins; `None` when
+/// there is no such short list (a pattern that starts with a class such as
+/// `\p{Lu}` or `\d`, or that is not anchored at the start of the line).
+fn gate(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::Look;
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut literals: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| l.as_bytes().to_ascii_lowercase())
+        .collect();
+    if literals.is_empty() || literals.iter().any(Vec::is_empty) {
+        return None;
+    }
+    // Shortest first: a literal that another starts with adds nothing.
+    literals.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    for literal in literals {
+        if !kept.iter().any(|k| literal.starts_with(k)) {
+            kept.push(literal);
+        }
+    }
+    Some(kept)
+}
+
+pub(crate) fn signal_matcher() -> &'static SignalMatcher {
+    static MATCHER: OnceLock<SignalMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| SignalMatcher::new(signals()))
+}
+
+/// Builds what every line needs: the set of the ungated signals.
+pub(crate) fn warm_up() {
+    signal_matcher().set(signals());
 }
 
 /// The signals a line raises.
@@ -153,8 +267,9 @@ fn raised(line: &str) -> Vec<&'static Signal> {
         return Vec::new();
     }
     let signals = signals();
-    signal_set()
-        .matches(trimmed)
+    let mut indices = Vec::new();
+    signal_matcher().raised(signals, trimmed, &mut indices);
+    indices
         .into_iter()
         .map(|i| &signals[i])
         .filter(|s| s.max_chars.is_none_or(|max| trimmed.chars().count() <= max))
@@ -414,6 +529,93 @@ mod tests {
             let names: Vec<&str> = raised(text).iter().map(|s| s.name.as_str()).collect();
             assert_eq!(names, one_by_one, "{text:?}");
         }
+    }
+
+    #[test]
+    fn gates_only_anchored_patterns_by_their_leading_literals() {
+        let lits = |p: &str| {
+            gate(p).map(|g| {
+                g.into_iter()
+                    .map(|l| String::from_utf8(l).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            lits(r"^By (?:The )?\p{Lu}\p{L}*$"),
+            Some(vec!["by ".to_owned()])
+        );
+        assert_eq!(
+            lits(r"(?i)^(?:photo|image|picture)(?: credit)?:"),
+            Some(vec![
+                "image".to_owned(),
+                "photo".to_owned(),
+                "picture".to_owned()
+            ])
+        );
+        assert_eq!(
+            lits("^(?:https?://|www\\.)\\S+$"),
+            Some(vec![
+                "www.".to_owned(),
+                "http://".to_owned(),
+                "https://".to_owned()
+            ])
+        );
+        // A leading class, an optional start or no anchor: no gate.
+        assert_eq!(lits(r"^\p{Lu}[\p{Lu} ]{2,}$"), None);
+        assert_eq!(lits(r"^\d+ comments$"), None);
+        assert_eq!(
+            lits(r"^(?:Read )?more$"),
+            Some(vec!["more".to_owned(), "read more".to_owned()])
+        );
+        assert_eq!(lits(r"^x?"), None);
+        assert_eq!(lits(r"(?:^|\s)Home"), None);
+        assert_eq!(lits(r"Home$"), None);
+    }
+
+    /// Every line of the fixtures, and each line cut to a few lengths,
+    /// raises through the gates and the set just the signals that match it
+    /// one by one.
+    #[test]
+    fn gated_signals_agree_with_each_pattern_alone() {
+        let compiled: Vec<Regex> = signals()
+            .iter()
+            .map(|s| Regex::new(&s.pattern).unwrap())
+            .collect();
+        let mut lines = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    lines.extend(text.lines().map(str::to_owned));
+                }
+            }
+        }
+        assert!(lines.len() > 500, "{} fixture lines", lines.len());
+        let mut indices = Vec::new();
+        let mut raised_somewhere = 0;
+        for line in &lines {
+            for cut in [usize::MAX, 40, 12, 3] {
+                let end = line.char_indices().nth(cut).map_or(line.len(), |(i, _)| i);
+                let text = line[..end].trim();
+                if text.is_empty() {
+                    continue;
+                }
+                signal_matcher().raised(signals(), text, &mut indices);
+                let one_by_one: Vec<usize> = (0..compiled.len())
+                    .filter(|&i| compiled[i].is_match(text))
+                    .collect();
+                assert_eq!(indices, one_by_one, "{text:?}");
+                raised_somewhere += usize::from(!indices.is_empty());
+            }
+        }
+        assert!(
+            raised_somewhere > 50,
+            "{raised_somewhere} lines raise a signal"
+        );
     }
 
     #[test]
