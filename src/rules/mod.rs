@@ -206,6 +206,21 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// A Unicode word boundary would stop the fast DFA at the first
+    /// character outside ASCII of every article (see `rules/README.md`).
+    #[test]
+    fn builtin_patterns_write_word_boundaries_in_ascii() {
+        for (path, contents) in RULE_FILES {
+            for line in contents.lines().filter(|l| l.starts_with("pattern")) {
+                let rest = line.replace("(?-u:\\b)", "");
+                assert!(
+                    !rest.contains("\\b") && !rest.contains("\\B"),
+                    "{path}: write a word boundary as (?-u:\\b): {line}"
+                );
+            }
+        }
+    }
+
     /// The annotated examples of `rules/README.md` load and pass.
     #[test]
     fn rule_file_documentation_examples_are_valid() {
