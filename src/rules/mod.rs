@@ -173,6 +173,7 @@ pub fn warm_up_in_background() {
         junk::scraper_line::warm_up();
         crate::lexicon::builtin();
         crate::lexicon::word_list("usually-lowercase");
+        junk::scraper_line::warm_up_gated();
     });
 }
 
