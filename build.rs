@@ -8,6 +8,9 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "src/rules/junk/signal_gate.rs"]
+mod signal_gate;
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -34,6 +37,7 @@ fn main() {
     let mut rule_files = String::new();
     let mut kb = String::new();
     let mut signals = String::new();
+    let mut gates = String::new();
     let mut kb_json = String::new();
     let mut word_lists = String::new();
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -63,6 +67,7 @@ fn main() {
             ));
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
+            gates.push_str(&signal_gates(path));
         } else {
             rule_files.push_str(&entry);
         }
@@ -78,12 +83,40 @@ fn main() {
          pub static KB_JSON: &[(&str, &str)] = &[\n{kb_json}];\n\
          /// Line signals of the junk scorer: (path as shown in errors, contents).\n\
          pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n\
+         /// For each line signal, in order, the literals its matches start with.\n\
+         pub static SIGNAL_GATES: &[Option<&[&[u8]]>] = &[\n{gates}];\n\
          /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
          pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n"
     );
     let code = code + &rule_docs(&root);
     let out = out_dir.join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// The gate of each signal in a signal file, as Rust source: its leading
+/// literals (`signal_gate::gate`), or `None`. A file that does not parse
+/// gets no entries; the library's loader then reports it.
+fn signal_gates(path: &Path) -> String {
+    let text = fs::read_to_string(path).expect("a signal file is readable");
+    let Ok(value) = text.parse::<toml::Table>() else {
+        return String::new();
+    };
+    let signals = value.get("signal").and_then(toml::Value::as_array);
+    let mut out = String::new();
+    for signal in signals.into_iter().flatten() {
+        let pattern = signal.get("pattern").and_then(toml::Value::as_str);
+        match pattern.and_then(signal_gate::gate) {
+            Some(literals) => {
+                let literals: Vec<String> = literals
+                    .iter()
+                    .map(|l| format!("&{:?}", l.as_slice()))
+                    .collect();
+                out.push_str(&format!("    Some(&[{}]),\n", literals.join(", ")));
+            }
+            None => out.push_str("    None,\n"),
+        }
+    }
+    out
 }
 
 /// `mtlint rules --explain`'s texts: for each built-in detector, the `//!`

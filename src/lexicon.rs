@@ -93,7 +93,7 @@ mod embedded {
 
 pub use embedded::{
     KB_FILES, KB_JSON, LEXICON_FILES, RULE_DOCS, RULE_FILES, RULE_FIXTURES, SIGNAL_FILES,
-    WORD_LIST_FILES,
+    SIGNAL_GATES, WORD_LIST_FILES,
 };
 
 /// A plain word list (`rules/lexicon/**/<name>.txt`: one word a line, `#`

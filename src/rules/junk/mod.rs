@@ -4,6 +4,8 @@
 pub mod foreign_paragraph;
 pub mod pull_quote;
 pub mod scraper_line;
+#[cfg(test)]
+mod signal_gate;
 pub mod site_suffix;
 
 use crate::document::Document;

@@ -26,7 +26,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::lexicon::SIGNAL_FILES;
+use crate::lexicon::{SIGNAL_FILES, SIGNAL_GATES};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 
@@ -152,8 +152,13 @@ pub(crate) struct SignalMatcher {
 }
 
 impl SignalMatcher {
-    fn new(signals: &[Signal]) -> Self {
-        let gates: Vec<Option<Vec<Vec<u8>>>> = signals.iter().map(|s| gate(&s.pattern)).collect();
+    /// `gates`: for each signal, its literals (see `signal_gate.rs`).
+    fn new(signals: &[Signal], gates: &[Option<&[&[u8]]>]) -> Self {
+        assert_eq!(signals.len(), gates.len(), "a gate for each signal");
+        let gates: Vec<Option<Vec<Vec<u8>>>> = gates
+            .iter()
+            .map(|g| g.map(|literals| literals.iter().map(|l| l.to_vec()).collect()))
+            .collect();
         let mut by_first_byte = vec![Vec::new(); 256];
         for (i, gate) in gates.iter().enumerate() {
             for literal in gate.iter().flatten() {
@@ -219,40 +224,9 @@ impl SignalMatcher {
     }
 }
 
-/// The literals every match of an anchored pattern starts with, folded to
-/// ASCII lower case and without those another one begins; `None` when
-/// there is no such short list (a pattern that starts with a class such as
-/// `\p{Lu}` or `\d`, or that is not anchored at the start of the line).
-fn gate(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    use regex_syntax::hir::Look;
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    if !hir.properties().look_set_prefix().contains(Look::Start) {
-        return None;
-    }
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    let mut literals: Vec<Vec<u8>> = seq
-        .literals()?
-        .iter()
-        .map(|l| l.as_bytes().to_ascii_lowercase())
-        .collect();
-    if literals.is_empty() || literals.iter().any(Vec::is_empty) {
-        return None;
-    }
-    // Shortest first: a literal that another starts with adds nothing.
-    literals.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-    let mut kept: Vec<Vec<u8>> = Vec::new();
-    for literal in literals {
-        if !kept.iter().any(|k| literal.starts_with(k)) {
-            kept.push(literal);
-        }
-    }
-    Some(kept)
-}
-
 pub(crate) fn signal_matcher() -> &'static SignalMatcher {
     static MATCHER: OnceLock<SignalMatcher> = OnceLock::new();
-    MATCHER.get_or_init(|| SignalMatcher::new(signals()))
+    MATCHER.get_or_init(|| SignalMatcher::new(signals(), SIGNAL_GATES))
 }
 
 /// Builds what every line needs: the set of the ungated signals.
@@ -499,6 +473,7 @@ impl ScraperLine {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::junk::signal_gate::gate;
     use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
 
     #[test]
@@ -582,6 +557,18 @@ mod tests {
         assert_eq!(lits(r"^x?"), None);
         assert_eq!(lits(r"(?:^|\s)Home"), None);
         assert_eq!(lits(r"Home$"), None);
+    }
+
+    /// The gates build.rs embedded are the ones the signals' patterns give
+    /// now.
+    #[test]
+    fn embedded_gates_are_those_of_the_patterns() {
+        assert_eq!(SIGNAL_GATES.len(), signals().len());
+        for (signal, embedded) in signals().iter().zip(SIGNAL_GATES) {
+            let embedded = embedded.map(|g| g.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
+            assert_eq!(embedded, gate(&signal.pattern), "signal `{}`", signal.name);
+        }
+        assert!(SIGNAL_GATES.iter().any(Option::is_some));
     }
 
     /// Every line of the fixtures, and each line cut to a few lengths,
