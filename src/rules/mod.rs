@@ -158,12 +158,13 @@ impl Registry {
 }
 
 /// Builds the built-in rules' costly state (the knowledge base and the
-/// office pattern; the scraper-line signal set and the word lists) on two
-/// threads of its own, while the caller reads its configuration, rule files
-/// and input. A short run, such as one article from an editor or a
-/// pre-commit hook, would otherwise build them one after another on its
-/// own thread when its first text needs them; whatever the run needs and is
-/// not built yet, it waits for. The threads end with the process.
+/// office pattern; the scraper-line signal set, the word lists, and last
+/// the gated signals) on two threads of its own, while the caller reads
+/// its configuration, rule files and input. A short run, such as one
+/// article from an editor or a pre-commit hook, would otherwise build them
+/// one after another on its own thread when its first text needs them;
+/// whatever the run needs and is not built yet, it waits for. The threads
+/// end with the process.
 pub fn warm_up_in_background() {
     std::thread::spawn(|| {
         let kb = crate::kb::Kb::builtin();
