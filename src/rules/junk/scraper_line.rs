@@ -143,7 +143,7 @@ pub fn signals() -> &'static [Signal] {
 pub(crate) struct SignalMatcher {
     /// For each signal, the literals a line must start with (compared
     /// without regard to ASCII case), or `None` for an ungated signal.
-    gates: Vec<Option<Vec<Vec<u8>>>>,
+    gates: &'static [Option<&'static [&'static [u8]]>],
     /// The gated signals each first byte of a line can open.
     by_first_byte: Vec<Vec<usize>>,
     gated: Vec<OnceLock<Regex>>,
@@ -153,15 +153,11 @@ pub(crate) struct SignalMatcher {
 
 impl SignalMatcher {
     /// `gates`: for each signal, its literals (see `signal_gate.rs`).
-    fn new(signals: &[Signal], gates: &[Option<&[&[u8]]>]) -> Self {
+    fn new(signals: &[Signal], gates: &'static [Option<&'static [&'static [u8]]>]) -> Self {
         assert_eq!(signals.len(), gates.len(), "a gate for each signal");
-        let gates: Vec<Option<Vec<Vec<u8>>>> = gates
-            .iter()
-            .map(|g| g.map(|literals| literals.iter().map(|l| l.to_vec()).collect()))
-            .collect();
         let mut by_first_byte = vec![Vec::new(); 256];
         for (i, gate) in gates.iter().enumerate() {
-            for literal in gate.iter().flatten() {
+            for literal in gate.iter().copied().flatten() {
                 for byte in [
                     literal[0].to_ascii_lowercase(),
                     literal[0].to_ascii_uppercase(),
@@ -197,7 +193,7 @@ impl SignalMatcher {
         out.clear();
         let bytes = line.as_bytes();
         for &i in &self.by_first_byte[usize::from(bytes[0])] {
-            let literals = self.gates[i].as_deref().unwrap_or_default();
+            let literals = self.gates[i].unwrap_or_default();
             let opens = literals
                 .iter()
                 .any(|l| bytes.len() >= l.len() && bytes[..l.len()].eq_ignore_ascii_case(l));
