@@ -312,6 +312,14 @@ pub fn resolve<'k>(kb: &'k Kb, words: &[&str]) -> Vec<&'k Person> {
             return found;
         }
         let given = fold(words[0]);
+        // Middle initials tell apart a father and a son of one name
+        // ("George H.W. Bush", "George W. Bush"): written ones must be the
+        // person's own.
+        let initials: Vec<&str> = words[1..i]
+            .iter()
+            .copied()
+            .filter(|w| is_initials(w))
+            .collect();
         return found
             .into_iter()
             .filter(|p| {
@@ -319,11 +327,80 @@ pub fn resolve<'k>(kb: &'k Kb, words: &[&str]) -> Vec<&'k Person> {
                     n.split_whitespace()
                         .next()
                         .is_some_and(|f| strsim::jaro_winkler(&fold(f), &given) >= 0.85)
+                        && initials
+                            .iter()
+                            .all(|i| n.split_whitespace().any(|w| w == *i))
                 })
             })
             .collect();
     }
     Vec::new()
+}
+
+/// "W.", "H.W.", "J": letters each followed by a full stop, or one capital.
+fn is_initials(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let mut letters = 0;
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+        match chars.next() {
+            Some('.') => {}
+            None => return letters == 1,
+            Some(_) => return false,
+        }
+    }
+    letters > 0
+}
+
+/// The years a sentence names ("In 2010, ...", "... in January 2006", "in
+/// the 1980s"), each as its first and last day: a title in that sentence
+/// may be that time's, whatever the article's date.
+fn years_named(sentence: &str) -> Vec<(Date, Date)> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let before = sentence[..start].chars().next_back();
+        // "1,990" and "3.2006" are numbers, "A2006" a code.
+        if i - start != 4 || before.is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '.') {
+            continue;
+        }
+        let Ok(year) = sentence[start..i].parse::<i32>() else {
+            continue;
+        };
+        if !(1900..=2100).contains(&year) {
+            continue;
+        }
+        let decade = sentence[i..].starts_with('s') && year % 10 == 0;
+        if sentence[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() && !decade)
+        {
+            continue;
+        }
+        let last = if decade { year + 9 } else { year };
+        if let (Some(from), Some(to)) = (Date::new(year, 1, 1), Date::new(last, 12, 31)) {
+            out.push((from, to));
+        }
+    }
+    out
+}
+
+/// Whether a term overlaps a span of time.
+fn overlaps(term: &Term, (from, to): (Date, Date)) -> bool {
+    term.from <= to && term.to.is_none_or(|end| from <= end)
 }
 
 fn office_label(office: &str) -> String {
@@ -357,10 +434,25 @@ impl Check for WrongOffice {
                         && implied.is_none_or(|c| kb.country_within(&t.country, c))
                 })
             };
+            // A sentence that dates its own event ("In 2010, Prime
+            // Minister Putin said") is judged at that time too.
+            let years = match date {
+                Some(_) => {
+                    let at = doc
+                        .sentences
+                        .partition_point(|s| s.range.end().to_usize() <= start);
+                    doc.sentences
+                        .get(at)
+                        .map_or_else(Vec::new, |s| years_named(doc.slice(s.range)))
+                }
+                None => Vec::new(),
+            };
             let held = |p: &Person| {
-                p.office
-                    .iter()
-                    .any(|t| fits(t) && date.is_none_or(|d| near(t, d)))
+                p.office.iter().any(|t| {
+                    fits(t)
+                        && (date.is_none_or(|d| near(t, d))
+                            || years.iter().any(|&span| overlaps(t, span)))
+                })
             };
             if people.iter().any(|p| held(p)) {
                 continue;
@@ -501,6 +593,56 @@ mod tests {
             "Foreign Secretary James Cleverly met his counterpart."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn judges_a_title_at_the_year_its_sentence_names() {
+        assert!(on(
+            "2019-05-01",
+            "In 2010, Russia's Prime Minister Putin met the miners."
+        )
+        .is_empty());
+        assert!(on(
+            "2023-11-06",
+            "President George W. Bush named her to the court in January 2006."
+        )
+        .is_empty());
+        assert!(on(
+            "2024-02-01",
+            "In the 2000s President George W. Bush came twice."
+        )
+        .is_empty());
+        // A year in which the title was wrong too, and a year that is a
+        // number: judged at the article's date.
+        assert_eq!(
+            on(
+                "2019-05-01",
+                "In 2003, Russia's Prime Minister Putin met the miners."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            on(
+                "2019-05-01",
+                "Russia's Prime Minister Putin met 2,010 miners."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn middle_initials_tell_a_father_from_his_son() {
+        // The knowledge base has George W. Bush only: George H.W. Bush is
+        // another man, and no one it can judge.
+        assert!(on("2023-11-06", "He said President George H.W. Bush called.").is_empty());
+        assert_eq!(
+            on("2012-01-01", "He said President George W. Bush called.").len(),
+            1
+        );
+        assert!(is_initials("H.W.") && is_initials("W.") && is_initials("J"));
+        assert!(!is_initials("Walker") && !is_initials("W.x") && !is_initials("US"));
     }
 
     #[test]
