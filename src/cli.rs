@@ -77,9 +77,14 @@ pub struct RuleArgs {
     /// Extra rule files (a directory of *.toml), on top of the built-in set.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
-    /// Comma-separated rule ids or categories to run (default: all).
+    /// Comma-separated rule ids or categories to run (default: all but the
+    /// opt-in rules).
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub select: Vec<String>,
+    /// Comma-separated rule ids or categories to run on top of the
+    /// selection: how an opt-in rule (`mtlint rules` marks them) is turned on.
+    #[arg(long = "extend-select", value_delimiter = ',', value_name = "LIST")]
+    pub extend_select: Vec<String>,
     /// Comma-separated rule ids or categories not to run.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub ignore: Vec<String>,
@@ -242,6 +247,7 @@ fn run_rules(args: RulesArgs, io: &mut Io) -> io::Result<ExitStatus> {
                         "severity": r.severity,
                         "summary": r.summary,
                         "fixable": r.fixable,
+                        "default": !r.opt_in,
                         "origin": r.origin,
                     })
                 })
@@ -257,11 +263,12 @@ fn run_rules(args: RulesArgs, io: &mut Io) -> io::Result<ExitStatus> {
             for r in registry.rules() {
                 writeln!(
                     io.stdout,
-                    "{:width$}  {:7}  {}{}",
+                    "{:width$}  {:7}  {}{}{}",
                     r.id,
                     r.severity.as_str(),
                     r.summary,
                     if r.fixable { " (fix)" } else { "" },
+                    if r.opt_in { " (opt-in)" } else { "" },
                 )?;
             }
         }
@@ -316,7 +323,16 @@ impl Plan {
             .map(PathBuf::as_path)
             .collect();
         let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
-        let enabled = registry.select(select, &ignore)?;
+        let mut enabled = registry.select(select, &ignore)?;
+        let extend: Vec<String> = args
+            .extend_select
+            .iter()
+            .chain(&config.extend_select)
+            .cloned()
+            .collect();
+        if !extend.is_empty() {
+            enabled.extend(registry.select(&extend, &ignore)?);
+        }
         let mut settings = config.settings()?;
         settings.date = args.date.or(settings.date);
         Ok(Self {

@@ -4,6 +4,7 @@
 //! ```toml
 //! select = ["encoding", "name", "title"]   # rule ids or categories
 //! ignore = ["typography.multiple-spaces"]
+//! extend-select = ["name.diacritics"]       # opt-in rules to run as well
 //! rules = ["house-rules"]                  # rule directories, relative to this file
 //! fail-on = "error"
 //! date = "2022-09-21"                       # the articles' date
@@ -17,7 +18,7 @@
 //! Each file is linted with the nearest file above it, or the one named
 //! with `--config`. Flags win over the file: `--select`
 //! replaces its `select`, `--fail-on` and `--date` replace its values,
-//! while `--ignore` and `--rules` add to its lists.
+//! while `--ignore`, `--extend-select` and `--rules` add to its lists.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -39,6 +40,9 @@ pub struct Config {
     pub select: Vec<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Rules to run on top of `select` (opt-in rules are turned on so).
+    #[serde(default)]
+    pub extend_select: Vec<String>,
     /// Rule directories, resolved against the file's directory on load.
     #[serde(default)]
     pub rules: Vec<PathBuf>,

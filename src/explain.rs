@@ -52,11 +52,16 @@ pub fn fixture_cases(contents: &str) -> (Vec<String>, Vec<String>) {
 /// three examples of each side.
 pub fn explain(meta: &RuleMeta, loaded: &LoadedRules) -> String {
     let mut out = format!(
-        "{} ({}, {}{})\n{}\n",
+        "{} ({}, {}{}{})\n{}\n",
         meta.id,
         meta.category.as_str(),
         meta.severity.as_str(),
         if meta.fixable { ", fixable" } else { "" },
+        if meta.opt_in {
+            ", opt-in: runs only when named in --select or --extend-select"
+        } else {
+            ""
+        },
         meta.summary
     );
     let doc = RULE_DOCS

@@ -23,6 +23,9 @@ pub struct RuleMeta {
     pub fixable: bool,
     /// Where the rule is defined: `built-in` or the rule file's path.
     pub origin: Cow<'static, str>,
+    /// Whether the rule runs only when named by its id (`--select`,
+    /// `--extend-select`): a house-style check, not damage.
+    pub opt_in: bool,
 }
 
 impl RuleMeta {
@@ -40,7 +43,14 @@ impl RuleMeta {
             summary: Cow::Borrowed(summary),
             fixable,
             origin: Cow::Borrowed("built-in"),
+            opt_in: false,
         }
+    }
+
+    /// The same rule, run only when selected by its id.
+    pub const fn opt_in(mut self) -> Self {
+        self.opt_in = true;
+        self
     }
 
     pub fn diagnostic(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {

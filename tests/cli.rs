@@ -23,6 +23,50 @@ fn findings_exit_1() {
 }
 
 #[test]
+fn an_opt_in_rule_runs_only_when_named() {
+    let text = "UN Secretary-General Antonio Guterres spoke.\n";
+    let run = |args: &[&str]| {
+        let out = mtlint_stdin(args, text.as_bytes());
+        assert!(code(&out) < 2, "{}", stderr(&out));
+        stdout(&out).contains("name.diacritics")
+    };
+    assert!(!run(&["check", "--fail-on", "info", "-"]));
+    assert!(!run(&[
+        "check",
+        "--fail-on",
+        "info",
+        "--select",
+        "name",
+        "-"
+    ]));
+    assert!(run(&[
+        "check",
+        "--fail-on",
+        "info",
+        "--select",
+        "name.diacritics",
+        "-"
+    ]));
+    assert!(run(&[
+        "check",
+        "--fail-on",
+        "info",
+        "--extend-select",
+        "name.diacritics",
+        "-"
+    ]));
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("mtlint.toml"),
+        "extend-select = [\"name.diacritics\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let out = mtlint_in(dir.path(), &["check", "a.txt"], None);
+    assert!(stdout(&out).contains("name.diacritics"), "{}", stdout(&out));
+}
+
+#[test]
 fn fail_on_raises_the_threshold() {
     // Trailing whitespace is info: it fails only with --fail-on info.
     let text = "A line with a space at the end. \n";
@@ -550,7 +594,12 @@ fn batch_agrees_with_check_on_the_seed_articles() {
         input.push('\n');
     }
     input.push_str("{\"id\": \"broken\"\n");
-    let out = mtlint_stdin(&["batch"], input.as_bytes());
+    // `check` reads the seeds' mtlint.toml; a pipeline names its config.
+    let config = crate::root().join("fixtures/seeds/mtlint.toml");
+    let out = mtlint_stdin(
+        &["batch", "--config", config.to_str().unwrap()],
+        input.as_bytes(),
+    );
     assert_eq!(code(&out), 0, "findings do not fail a pipeline stage");
     assert!(stderr(&out).contains(&format!("{} records", seeds.len() + 1)));
     let lines: Vec<serde_json::Value> = stdout(&out)

@@ -16,14 +16,17 @@ fn rule_table() -> String {
     let registry = Registry::builtin().unwrap();
     let mut rules: Vec<_> = registry.rules().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut table = String::from("| rule | severity | fix | what it flags |\n|---|---|---|---|\n");
+    let mut table = String::from(
+        "| rule | severity | fix | default | what it flags |\n|---|---|---|---|---|\n",
+    );
     for rule in rules {
         writeln!(
             table,
-            "| `{}` | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} |",
             rule.id,
             rule.severity,
             if rule.fixable { "yes" } else { "" },
+            if rule.opt_in { "opt-in" } else { "yes" },
             rule.summary.replace('|', "\\|")
         )
         .unwrap();

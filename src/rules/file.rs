@@ -485,6 +485,7 @@ impl LoadedRules {
             summary: Cow::Owned(raw.summary),
             fixable,
             origin: Cow::Owned(loc.path.to_owned()),
+            opt_in: false,
         });
         Ok(())
     }

@@ -132,7 +132,8 @@ impl Registry {
     }
 
     /// The ids selected by `--select` and `--ignore` (each a rule id or a
-    /// category). An empty `select` selects everything.
+    /// category). An empty `select` selects every rule but the opt-in ones,
+    /// which run only when `select` names them by their id.
     pub fn select(&self, select: &[String], ignore: &[String]) -> Result<HashSet<String>, String> {
         for selector in select.iter().chain(ignore) {
             if selector.parse::<Category>().is_err()
@@ -148,9 +149,16 @@ impl Registry {
                 .iter()
                 .any(|s| meta.id == s.as_str() || meta.category.as_str() == s)
         };
+        let selected = |meta: &RuleMeta| {
+            if meta.opt_in {
+                select.iter().any(|s| meta.id == s.as_str())
+            } else {
+                select.is_empty() || matches(meta, select)
+            }
+        };
         Ok(self
             .rules()
-            .filter(|m| select.is_empty() || matches(m, select))
+            .filter(|m| selected(m))
             .filter(|m| !matches(m, ignore))
             .map(|m| m.id.to_string())
             .collect())
@@ -268,5 +276,25 @@ mod tests {
         assert!(!typo.contains("typography.doubled-word"));
         assert!(typo.contains("typography.missing-space"));
         assert!(registry.select(&["typograhpy".into()], &[]).is_err());
+    }
+
+    #[test]
+    fn runs_an_opt_in_rule_only_when_named_by_its_id() {
+        let registry = Registry::builtin().unwrap();
+        assert!(registry
+            .rules()
+            .any(|m| m.id == "name.diacritics" && m.opt_in));
+        assert!(!registry
+            .select(&[], &[])
+            .unwrap()
+            .contains("name.diacritics"));
+        let name = registry.select(&["name".into()], &[]).unwrap();
+        assert!(name.contains("name.misspelling") && !name.contains("name.diacritics"));
+        let named = registry.select(&["name.diacritics".into()], &[]).unwrap();
+        assert_eq!(named.len(), 1);
+        assert!(registry
+            .select(&["name.diacritics".into()], &["name".into()])
+            .unwrap()
+            .is_empty());
     }
 }

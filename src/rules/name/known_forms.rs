@@ -33,7 +33,11 @@ static META: [RuleMeta; 3] = [
         Severity::Info,
         "A name from the knowledge base written without its diacritics.",
         true,
-    ),
+    )
+    // Wire style (AP) drops diacritics on purpose: a house choice, not
+    // damage. An article that writes a name both ways is inconsistent,
+    // and `name.inconsistent` says so.
+    .opt_in(),
 ];
 
 fn is_word_char(c: char) -> bool {
