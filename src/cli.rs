@@ -324,10 +324,16 @@ impl Plan {
             .collect();
         let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
         let mut enabled = registry.select(select, &ignore)?;
+        // `--select` replaces the config's selection, its extension too.
+        let config_extend: &[String] = if args.select.is_empty() {
+            &config.extend_select
+        } else {
+            &[]
+        };
         let extend: Vec<String> = args
             .extend_select
             .iter()
-            .chain(&config.extend_select)
+            .chain(config_extend)
             .cloned()
             .collect();
         if !extend.is_empty() {

@@ -17,7 +17,7 @@
 //!
 //! Each file is linted with the nearest file above it, or the one named
 //! with `--config`. Flags win over the file: `--select`
-//! replaces its `select`, `--fail-on` and `--date` replace its values,
+//! replaces its `select` and `extend-select`, `--fail-on` and `--date` replace its values,
 //! while `--ignore`, `--extend-select` and `--rules` add to its lists.
 
 use std::collections::BTreeMap;

@@ -64,6 +64,13 @@ fn an_opt_in_rule_runs_only_when_named() {
     fs::write(dir.path().join("a.txt"), text).unwrap();
     let out = mtlint_in(dir.path(), &["check", "a.txt"], None);
     assert!(stdout(&out).contains("name.diacritics"), "{}", stdout(&out));
+    // `--select` replaces the config's selection and its extension.
+    let out = mtlint_in(dir.path(), &["check", "--select", "name", "a.txt"], None);
+    assert!(
+        !stdout(&out).contains("name.diacritics"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

@@ -10,6 +10,14 @@
 //! few words ("the war in Ukraine") repeats in any article, and so are
 //! headlines.
 //!
+//! A pull quote repeats running prose: the paragraph it repeats must end
+//! as a sentence does, and the repeat must not be a list line ("Breakfast:
+//! two eggs, ...", "- item", "3. item": a meal plan repeats those on
+//! purpose) or a heading or title (most words capitalised, no full stop),
+//! which a page's widgets show again. A whole sentence standing before the
+//! longer paragraph that repeats it is the article's own sentence, not a
+//! pull quote: nothing there is certain enough to delete.
+//!
 //! Each word is hashed once, lower-cased, to a 64-bit id; candidates are
 //! indexed by their first eight ids, and every eight-word window of the
 //! article is looked up once, so the check stays linear in the article's
@@ -79,6 +87,65 @@ impl Words {
     }
 }
 
+/// Words a Title Case heading leaves in lower case.
+const MINOR_WORDS: [&str; 16] = [
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+    "with",
+];
+
+/// Whether a paragraph ends as a sentence does: a full stop, a question or
+/// exclamation mark, an ellipsis, perhaps inside a closing quote or bracket.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// A list line: a bullet or a number before it, or a short label and a
+/// colon at its start ("Breakfast: two eggs, ...").
+fn is_list_line(text: &str) -> bool {
+    let text = text.trim_start();
+    if text.starts_with(['-', '*', '•', '·', '–', '—', '▪', '►']) {
+        return true;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        return true;
+    }
+    // The label: up to three words, then a colon; what a speaker says
+    // after one is a quote ("He said: “...”").
+    text.split_once(':').is_some_and(|(label, rest)| {
+        !label.is_empty()
+            && label.split_whitespace().count() <= 3
+            && label
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+            && !rest.trim_start().starts_with(['"', '“', '«', '\''])
+    })
+}
+
+/// A heading or a title: no full stop at its end, and most of its words
+/// capitalised or numbers ("Stainless Steel Kettle 1.7 L With Keep Warm").
+fn is_heading(text: &str) -> bool {
+    if ends_sentence(text) {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    !words.is_empty() && capitalised * 10 >= words.len() * 6
+}
+
+/// What a pull quote may be: not a list line, a heading or code.
+fn may_be_pull_quote(text: &str) -> bool {
+    !is_list_line(text) && !is_heading(text) && !super::is_code(text)
+}
+
 /// How many distinct paragraphs may open with the same MIN_WORDS words
 /// before the opening counts as boilerplate and is not looked for: it keeps
 /// the check linear on a file of near-identical paragraphs.
@@ -103,7 +170,7 @@ impl Check for PullQuote {
                 paragraph.lines.len() == 1 && (i == 0 || doc.lines[paragraph.lines.start].headline);
             if (MIN_WORDS..=MAX_WORDS).contains(&words.of(i).len())
                 && !headline
-                && !super::is_code(doc.slice(paragraph.range))
+                && may_be_pull_quote(doc.slice(paragraph.range))
             {
                 groups.entry(words.of(i)).or_default().push(i);
             }
@@ -130,6 +197,11 @@ impl Check for PullQuote {
         }
         openings.retain(|_, candidates| candidates.len() <= MAX_SHARED_OPENINGS);
         for inside in 0..doc.paragraphs.len() {
+            // The paragraph a pull quote repeats is running prose.
+            let prose = doc.slice(doc.paragraphs[inside].range);
+            if !ends_sentence(prose) || is_list_line(prose) {
+                continue;
+            }
             let text = words.of(inside);
             for (at, window) in text.windows(MIN_WORDS).enumerate() {
                 let Some(candidates) = openings.get(window) else {
@@ -139,7 +211,13 @@ impl Check for PullQuote {
                     // A candidate inside a longer paragraph, not itself.
                     if candidate.len() < text.len() && text[at..].starts_with(candidate) {
                         for &i in &groups[candidate] {
-                            repeats.entry(i).or_insert(inside);
+                            // A whole sentence before the paragraph that
+                            // takes it up again is the article's own.
+                            let own_sentence =
+                                i < inside && ends_sentence(doc.slice(doc.paragraphs[i].range));
+                            if !own_sentence {
+                                repeats.entry(i).or_insert(inside);
+                            }
                         }
                     }
                 }
@@ -210,6 +288,27 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].range.start().to_usize(), text.rfind('“').unwrap());
         assert!(found[0].message.contains("line 3"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn allows_list_lines_headings_and_a_sentence_taken_up_later() {
+        for text in [
+            // A plan repeats its list lines on purpose.
+            "Day one\n\nBreakfast: two boiled eggs, one slice of rye toast and black coffee\n\nDay two\n\nBreakfast: two boiled eggs, one slice of rye toast and black coffee\n",
+            "What to pack:\n\n- a warm jacket, gloves and a hat for the long evening walk\n\nWhat to pack again:\n\n- a warm jacket, gloves and a hat for the long evening walk\n",
+            // A product title that a shop widget shows again.
+            "Our pick\n\nStainless Steel Kettle 1.7 L With Temperature Control and Keep Warm\n\nStainless Steel Kettle 1.7 L With Temperature Control and Keep Warm, now 39.99 at the shop.\n",
+            // A copy inside a line that is no prose (a widget), in sentence case.
+            "Our pick\n\nA stainless steel kettle with temperature control and a keep warm mode\n\nA stainless steel kettle with temperature control and a keep warm mode 39.99 Buy now\n",
+            // The article's own sentence, taken up by a later paragraph.
+            "The council closed the library on Monday after a vote that split the town.\n\nResidents protested. The council closed the library on Monday after a vote that split the town, and the mayor resigned.\n",
+        ] {
+            assert_clean(&PullQuote, text);
+        }
+        assert!(is_list_line("3) a jacket") && is_list_line("Lunch: soup"));
+        assert!(!is_list_line("He said: “Stop this war of aggression now.”"));
+        assert!(is_heading("Best Budget Phones of the Year") && !is_heading("Stop this war now"));
+        assert!(ends_sentence("He left.”") && !ends_sentence("He left"));
     }
 
     #[test]
