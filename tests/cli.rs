@@ -193,7 +193,7 @@ fn diff_prints_a_patch_and_writes_nothing() {
 fn fix_twice_changes_nothing_the_second_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt");
-    let text = "He said it twice: the the vote.  Then\r\nhe left.A new day. \r\n";
+    let text = "He said it twice: the the vote.   Then\r\nhe left.A new day. \r\n";
     fs::write(&path, text).unwrap();
 
     let out = mtlint_in(dir.path(), &["check", "--fix", "."], None);

@@ -1,7 +1,8 @@
 //! `typography.multiple-spaces`: two or more spaces between words inside a
 //! line, where a scraper joined two pieces of a page or a translation
 //! engine dropped a word. Indentation, trailing space and Markdown tables
-//! are not its business.
+//! are not its business, and neither are two spaces between two sentences
+//! ("He left.  Then"): a typing convention, not damage.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
@@ -42,7 +43,10 @@ impl Check for MultipleSpaces {
                     continue;
                 }
                 if let Some((start, count)) = run.take() {
-                    if count >= 2 {
+                    let between_sentences = count == 2
+                        && content[start..i].bytes().all(|b| b == b' ')
+                        && between_sentences(doc, base + start, base + i);
+                    if count >= 2 && !between_sentences {
                         let range = TextRange::from_usize(base + start, base + i);
                         cx.report(
                             META.diagnostic(
@@ -61,6 +65,25 @@ impl Check for MultipleSpaces {
     }
 }
 
+/// Whether `start..end` is the gap between two sentences of the document,
+/// the first ending with a full stop, a question or an exclamation mark
+/// (before its closing quotes): the sentence split has already told an
+/// abbreviation (`Mr.`, `U.S.`) from the end of a sentence.
+fn between_sentences(doc: &Document, start: usize, end: usize) -> bool {
+    let ends = |s: &crate::document::Sentence| s.range.end().to_usize();
+    let Ok(k) = doc.sentences.binary_search_by_key(&start, ends) else {
+        return false;
+    };
+    let next_starts_here = doc
+        .sentences
+        .get(k + 1)
+        .is_some_and(|next| next.range.start().to_usize() == end);
+    let closed = doc.text[..start]
+        .trim_end_matches(['”', '’', '"', '\'', '»', ')'])
+        .ends_with(['.', '?', '!']);
+    next_starts_here && closed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +98,25 @@ mod tests {
         );
         assert_fixes(&MultipleSpaces, "one.   Two", "one. Two");
         assert_fixes(&MultipleSpaces, "Telegram\u{a0} and", "Telegram and");
+        // Inside a sentence, after an abbreviation or an initial.
+        assert_fixes(&MultipleSpaces, "Mr.  Smith left.", "Mr. Smith left.");
+        assert_fixes(&MultipleSpaces, "the U.S.  Army", "the U.S. Army");
+        // Not two sentences: no capital after the stop.
+        assert_fixes(&MultipleSpaces, "It ended.  then", "It ended. then");
+        // Two spaces between sentences, but one of them a no-break space.
+        assert_fixes(&MultipleSpaces, "It ended.\u{a0} Then", "It ended. Then");
+    }
+
+    #[test]
+    fn allows_two_spaces_between_sentences() {
+        for text in [
+            "The talks ended.  Then the delegates left.",
+            "Was it over?  Nobody knew!  \"Yes,\" he said.",
+            "He said: \"It is over.\"  The hall emptied.",
+            "“We will see.”  Nobody answered.",
+        ] {
+            assert_clean(&MultipleSpaces, text);
+        }
     }
 
     #[test]
