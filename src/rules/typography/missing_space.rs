@@ -1,9 +1,17 @@
 //! `typography.missing-space`: a sentence that ends with a full stop and the
 //! next one glued to it, as a translation engine leaves them when it joins
-//! two segments: "the United Nations.A theme raised by many leaders".
+//! two segments: "the United Nations.A theme raised by many leaders", "on
+//! May 4.On Tuesday".
+//!
+//! A name with a dot in it is not two sentences: a site or a company
+//! ("Mediacity.Az", "Sky.Kom") is a capitalised word, the dot, and two or
+//! three letters that are no English word. A sentence glued to the one
+//! before opens with a word (`The`, `It`, `A`) or a name.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
+use crate::kb::Kb;
+use crate::lexicon;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -43,12 +51,28 @@ impl Check for MissingSpace {
                     _ => glued = false,
                 }
             }
-            if !glued || before.kind != TokenKind::Word || after.kind != TokenKind::Word {
+            if !glued || after.kind != TokenKind::Word {
                 continue;
             }
             let word = doc.slice(before.range);
             let next = doc.slice(after.range).trim_start_matches(['“', '«']);
-            if !ends_a_sentence(word) || !starts_a_sentence(next) {
+            let ends = match before.kind {
+                TokenKind::Word => ends_a_sentence(word),
+                // `March 9.On`; not a numbered list (`1.Introduction`),
+                // whose number opens its line.
+                TokenKind::Number => {
+                    next.chars().count() >= 2
+                        && tokens[..i - 1].last().is_some_and(|t| {
+                            !doc.slice(TextRange::new(t.range.end(), before.range.start()))
+                                .contains('\n')
+                        })
+                }
+                _ => false,
+            };
+            if !ends || !starts_a_sentence(next) {
+                continue;
+            }
+            if before.kind == TokenKind::Word && is_dotted_name(word, next) {
                 continue;
             }
             // `Nations.A.B.` or `A.B.C`: initials, not two sentences.
@@ -78,6 +102,28 @@ impl Check for MissingSpace {
 fn ends_a_sentence(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().last().is_some_and(|c| c.is_alphabetic())
+}
+
+/// `Mediacity.Az`, `Sky.Kom`: a capitalised word (a sentence seldom
+/// ends in a name right before another is glued to it) and two or three
+/// letters that are neither a common English word, nor an abbreviation, nor
+/// a name the knowledge base knows (`Xi`, `Lee`): those open sentences.
+fn is_dotted_name(word: &str, next: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) || !(2..=3).contains(&next.chars().count()) {
+        return false;
+    }
+    let lexicons = lexicon::builtin();
+    let lower = next.to_lowercase();
+    let english = ["function-words", "determiners"]
+        .iter()
+        .any(|name| lexicons.get(name).is_some_and(|l| l.contains(&lower)))
+        || lexicons.minor_words.contains(&lower)
+        || lexicons.abbreviations.contains(next)
+        || lexicon::word_list("usually-lowercase").is_some_and(|l| l.contains(lower.as_str()));
+    let kb = Kb::builtin();
+    let name = kb.people_with_surname(next).next().is_some()
+        || kb.people_with_first_name(next).next().is_some();
+    !english && !name
 }
 
 /// A capital followed by lower case (`The`, `Moscow`) or a lone capital
@@ -119,6 +165,39 @@ mod tests {
             "Mr.Smith left.The end",
             &["Mr.Smith", "left.The"],
         );
+        assert_fixes(
+            &MissingSpace,
+            "The strike began on May 4.On Tuesday the union met.",
+            "The strike began on May 4. On Tuesday the union met.",
+        );
+        // A capitalised word before the dot, a sentence after it.
+        assert_flags(
+            &MissingSpace,
+            "He met Putin.It was brief. They met in Moscow.The talks failed.",
+            &["Putin.It", "Moscow.The"],
+        );
+        assert_flags(
+            &MissingSpace,
+            "He met Lukashenko.Xi was absent.",
+            &["Lukashenko.Xi"],
+        );
+        assert_flags(
+            &MissingSpace,
+            "He met Lukashenko.Mr Ivanov left.",
+            &["Lukashenko.Mr"],
+        );
+    }
+
+    #[test]
+    fn allows_names_with_a_dot_and_numbered_lists() {
+        for text in [
+            "The report was carried by Mediacity.Az on Friday.",
+            "Mediacity.Az reports that the talks went on.",
+            "Shares of Sky.Kom fell after the audit.",
+            "1.Introduction\n2.Methods",
+        ] {
+            assert_clean(&MissingSpace, text);
+        }
     }
 
     #[test]
