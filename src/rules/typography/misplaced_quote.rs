@@ -2,7 +2,9 @@
 //! mark after a space, as machine translation leaves it: "Today, we are
 //! reaping it all. “". A paragraph that opens a quotation and leaves it open
 //! because the quotation goes on in the next paragraph is correct and is
-//! left alone; so is every quote mark that has text after it.
+//! left alone; so is every quote mark that has text after it, and a `»`
+//! that closes no `«`: an arrow after the text of a link ("Continue
+//! reading »", "Older posts »").
 
 use crate::diagnostic::{Category, Edit, Fix, Safety, Severity};
 use crate::document::{Document, TokenKind};
@@ -53,12 +55,20 @@ impl Check for MisplacedQuote {
                 "«" => ("»", true),
                 other => (other, false),
             };
+            let marks_before = || {
+                doc.tokens[span.start..last]
+                    .iter()
+                    .map(|t| doc.slice(t.range))
+                    .filter(|s| is_quote(s))
+            };
+            // `Continue reading »`: with no `«` open before it, the mark is
+            // an arrow after the text of a link.
+            if mark == "»" && marks_before().rfind(|s| matches!(*s, "«" | "»")) != Some("«") {
+                continue;
+            }
             // Safe only when a quotation is open at this point, so the mark
             // can only be its end.
-            let open = doc.tokens[span.start..last]
-                .iter()
-                .map(|t| doc.slice(t.range))
-                .filter(|s| is_quote(s))
+            let open = marks_before()
                 .last()
                 .is_some_and(|s| matches!(s, "“" | "«") || (s == "\"" && mark == "\""));
             let safety = if open { Safety::Safe } else { Safety::Unsafe };
@@ -93,6 +103,11 @@ mod tests {
             "Makei said. “No one takes this seriously. Today, we are reaping it all.”\n",
         );
         assert_fixes(&MisplacedQuote, "“Win this war. ”", "“Win this war.”");
+        assert_fixes(
+            &MisplacedQuote,
+            "Он сказал: «Мы вернёмся »",
+            "Он сказал: «Мы вернёмся»",
+        );
     }
 
     #[test]
@@ -115,5 +130,16 @@ mod tests {
             &MisplacedQuote,
             "“The bodies I saw were not fake,” he said.\n“Quote”\n",
         );
+    }
+
+    #[test]
+    fn allows_a_guillemet_that_is_the_arrow_of_a_link() {
+        for text in [
+            "Continue reading »\n",
+            "The council meets again in March. Full coverage »\n",
+            "He called it «a farce». Older posts »\n",
+        ] {
+            assert_clean(&MisplacedQuote, text);
+        }
     }
 }
