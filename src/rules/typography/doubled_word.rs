@@ -2,6 +2,16 @@
 //! Words English repeats on purpose ("had had", "that that") are listed in
 //! the `repeatable-words` lexicon; two capitalised words are a name
 //! ("Bora Bora", "Duran Duran") and are left alone.
+//!
+//! Two equal words may also belong to two units that meet, which is no
+//! slip either:
+//! - the first ends a hyphenated compound ("the warm-up up to noon", "a
+//!   non-answer answer");
+//! - a pronoun that is also an object (`clause-pronouns`) ends one clause
+//!   after a verb or a preposition and opens the next ("when you think
+//!   about it it makes sense", "I told you you would");
+//! - a free relative (`free-relatives`) is the subject of the same verb
+//!   ("whatever works works", "whoever wins wins").
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
@@ -25,9 +35,10 @@ impl Check for DoubledWord {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let repeatable = &lexicon::builtin().repeatable_words;
-        for pair in doc.tokens.windows(2) {
-            let (first, second) = (pair[0], pair[1]);
+        let lexicons = lexicon::builtin();
+        let repeatable = &lexicons.repeatable_words;
+        for i in 1..doc.tokens.len() {
+            let (first, second) = (doc.tokens[i - 1], doc.tokens[i]);
             if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
                 continue;
             }
@@ -43,7 +54,7 @@ impl Check for DoubledWord {
                 continue;
             }
             let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-            if capitalised(b) || repeatable.contains(b) {
+            if capitalised(b) || repeatable.contains(b) || units_meet(doc, i - 1) {
                 continue;
             }
             let range = TextRange::new(first.range.start(), second.range.end());
@@ -61,10 +72,59 @@ impl Check for DoubledWord {
     }
 }
 
+/// Whether the word at `first` and the same word after it belong to two
+/// units that meet (see the module documentation).
+fn units_meet(doc: &Document, first: usize) -> bool {
+    let lexicons = lexicon::builtin();
+    let in_list = |list: &str, word: &str| lexicons.get(list).is_some_and(|l| l.contains(word));
+    let tokens = &doc.tokens;
+    let glued = |a: usize, b: usize| tokens[a].range.end() == tokens[b].range.start();
+    let word = doc.token_text(first);
+    // `warm-up up`: the word before is the tail of a compound.
+    if first >= 2
+        && doc.token_text(first - 1) == "-"
+        && tokens[first - 2].kind == TokenKind::Word
+        && glued(first - 2, first - 1)
+        && glued(first - 1, first)
+    {
+        return true;
+    }
+    // The word before, in the same line, with only spaces between.
+    let Some(before) = first.checked_sub(1).filter(|&p| {
+        tokens[p].kind == TokenKind::Word
+            && doc
+                .slice(TextRange::new(
+                    tokens[p].range.end(),
+                    tokens[first].range.start(),
+                ))
+                .chars()
+                .all(|c| c == ' ')
+    }) else {
+        return false;
+    };
+    let previous = doc.token_text(before);
+    let lower = previous.to_lowercase();
+    if in_list("clause-pronouns", word) {
+        // After a verb (not a closed-class word) or a preposition: the
+        // pronoun is an object, and the next one a subject.
+        let closed_class = in_list("function-words", &lower)
+            || in_list("determiners", &lower)
+            || in_list("free-relatives", &lower)
+            || lexicons.minor_words.contains(&lower);
+        return previous.starts_with(char::is_lowercase)
+            && (in_list("prepositions", &lower) || !closed_class);
+    }
+    // `whatever works works`: not `whatever the the`.
+    in_list("free-relatives", &lower)
+        && !in_list("function-words", word)
+        && !in_list("determiners", word)
+        && !lexicons.minor_words.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test::{assert_clean, assert_fixes};
+    use crate::rules::test::{assert_clean, assert_fixes, diagnostics};
 
     #[test]
     fn flags_a_word_written_twice() {
@@ -75,6 +135,30 @@ mod tests {
         );
         assert_fixes(&DoubledWord, "The the minister.", "The minister.");
         assert_fixes(&DoubledWord, "війна війна триває", "війна триває");
+        // Slips that look like units meeting.
+        for text in [
+            "He said the the plan was ready.",
+            "It it was late.",
+            "and it it was late.",
+            "whatever the the cost",
+            "whatever you you want",
+        ] {
+            assert_eq!(diagnostics(&DoubledWord, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn allows_units_that_meet() {
+        for text in [
+            "The warm-up up to noon was open.",
+            "It was a non-answer answer.",
+            "When you think about it it makes sense.",
+            "I told you you would win.",
+            "Whatever works works, she said.",
+            "Whoever wins wins the cup.",
+        ] {
+            assert_clean(&DoubledWord, text);
+        }
     }
 
     #[test]
