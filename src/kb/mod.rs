@@ -255,6 +255,9 @@ pub struct Kb {
     by_first: FastMap<String, Vec<usize>>,
     wrong_set: FastSet<String>,
     place_names: FastSet<String>,
+    /// The countries the base names: those it lists, and those of the
+    /// offices it knows.
+    country_names: FastSet<String>,
     /// Folded family names that alone identify no one.
     common_surnames: FastSet<String>,
     /// Folded spelling of a Russian first name → the key all its
@@ -392,6 +395,17 @@ impl Kb {
             })?;
         let wrong_set = wrong_forms.iter().map(|w| w.wrong.clone()).collect();
         let place_names = all.place.iter().map(|p| p.name.clone()).collect();
+        let country_names = all
+            .country
+            .iter()
+            .map(|c| c.name.clone())
+            .chain(
+                all.person
+                    .iter()
+                    .flat_map(|p| &p.office)
+                    .map(|t| t.country.clone()),
+            )
+            .collect();
         let common_surnames = all.common_surname.iter().map(|c| fold(&c.name)).collect();
         Ok(Kb {
             people: all.person,
@@ -407,6 +421,7 @@ impl Kb {
             by_first,
             wrong_set,
             place_names,
+            country_names,
             common_surnames,
             first_forms,
         })
@@ -439,6 +454,12 @@ impl Kb {
     /// Whether `name` is a place the base knows, as it spells it.
     pub fn is_place(&self, name: &str) -> bool {
         self.place_names.contains(name)
+    }
+
+    /// Whether `name` is a country the base knows, as it spells it: one
+    /// it lists, or one whose offices it knows ("Iceland").
+    pub fn is_country(&self, name: &str) -> bool {
+        self.country_names.contains(name)
     }
 
     /// Whether `surname` alone names no one in particular ("Kim", "Li").
@@ -708,6 +729,9 @@ mod tests {
             .any(|p| p.name == "Sergey Lavrov"));
         assert!(kb.people_with_surname("CAPUTOVA").count() >= 1);
         assert_eq!(kb.country_of("Russian"), Some("Russia"));
+        // Listed, and known from its offices only.
+        assert!(kb.is_country("Russia") && kb.is_country("Iceland"));
+        assert!(!kb.is_country("Russian"));
         assert_eq!(
             kb.office_phrase("foreign-minister", "United States"),
             Some("Secretary of State")
