@@ -16,8 +16,12 @@
 //! ("Read also", a comment widget), the rest of the page when most of it
 //! looks like teasers; and, with no marker, a run of three or more
 //! headline-like lines that ends the page after the article's prose
-//! (credit lines such as "Reporting by …" stop the run). The fix deletes
-//! the block and is unsafe.
+//! (credit lines such as "Reporting by …" stop the run). A block never
+//! takes in the article's prose (on a full page, a "Read also" marker may
+//! stand in the middle of the article: the block starts after the last two
+//! paragraphs of prose in a row, where a teaser has one blurb), nor the
+//! items of a list that a line ending in a colon introduces (tour dates,
+//! qualified teams). The fix deletes the block and is unsafe.
 
 use std::sync::OnceLock;
 
@@ -344,8 +348,16 @@ impl ScraperLine {
             self.trailing_headlines(doc, cx, lines, junk);
             return;
         };
-        let rest = &lines[marker + 1..];
-        if rest.len() < 2 {
+        // The article may go on after an in-article marker: the block
+        // starts after its last two paragraphs of prose in a row. (A teaser
+        // has one blurb between its headline and its section label.)
+        let prose = |k: usize| !junk[k] && is_prose(doc.slice(doc.lines[lines[k].0].range));
+        let after_prose = (marker + 1..lines.len().saturating_sub(1))
+            .rev()
+            .find(|&k| prose(k) && prose(k + 1))
+            .map_or(marker + 1, |k| k + 2);
+        let rest = &lines[after_prose..];
+        if rest.len() < 2 || introduces_a_list(doc, lines, after_prose) {
             return;
         }
         let teaser_like = rest
@@ -353,14 +365,14 @@ impl ScraperLine {
             .enumerate()
             .filter(|(k, (index, _))| {
                 let text = doc.slice(doc.lines[*index].range).trim();
-                junk[marker + 1 + k]
+                junk[after_prose + k]
                     || text.ends_with("...")
                     || text.ends_with('…')
                     || (text.split_whitespace().count() <= 15 && !text.ends_with('.'))
             })
             .count();
         // Nothing to add when every line is junk on its own.
-        let all_junk = (marker + 1..lines.len()).all(|k| junk[k]);
+        let all_junk = (after_prose..lines.len()).all(|k| junk[k]);
         if all_junk || (teaser_like as f64) < TEASER_SHARE * rest.len() as f64 {
             return;
         }
@@ -382,6 +394,29 @@ impl ScraperLine {
                     vec![Edit::delete(TextRange::new(first, TextSize::from_usize(doc.text.len())))],
                 )),
         );
+    }
+}
+
+/// A paragraph of the article's prose: a long line that ends as a sentence
+/// does (a teaser's blurb is cut off with an ellipsis).
+fn is_prose(line: &str) -> bool {
+    let text = line.trim();
+    text.split_whitespace().count() >= 12
+        && text
+            .trim_end_matches(['"', '”', '’', '»', ')'])
+            .ends_with(['.', '!', '?'])
+        && !text.ends_with("...")
+}
+
+/// Whether the line before `lines[k]` introduces a list ("The qualified
+/// teams:", "Tour dates:"): what follows is the article's own list.
+fn introduces_a_list(doc: &Document, lines: &[(usize, Vec<&Signal>)], k: usize) -> bool {
+    k > 0 && {
+        let (index, signals) = &lines[k - 1];
+        doc.slice(doc.lines[*index].range).trim_end().ends_with(':')
+            && !signals
+                .iter()
+                .any(|s| TAIL_MARKERS.contains(&s.name.as_str()))
     }
 }
 
@@ -440,6 +475,9 @@ impl ScraperLine {
             return;
         }
         let start = lines.len() - run;
+        if introduces_a_list(doc, lines, start) {
+            return;
+        }
         // The article before it: at least two lines of prose.
         let prose = (0..start)
             .filter(|&k| !junk[k] && text_of(k).ends_with(['.', '!', '?', '"', '”', '»']))
@@ -648,6 +686,34 @@ mod tests {
             found.iter().all(|d| d.rule != "junk.teaser-block"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn keeps_a_list_that_a_colon_introduces() {
+        let prose = "The band announced a tour of twelve cities on Monday, its first in five years, and tickets go on sale next week.\n\nThe singer said the new songs were written during a long winter in a cabin by the sea.\n\n";
+        for list in [
+            "The dates announced so far:\n\nGlasgow Barrowland on March 3\n\nManchester Apollo on March 5\n\nBristol Beacon on March 8\n",
+            "Teams that have qualified:\nReal Madrid of Spain\nBayern Munich of Germany\nInter Milan of Italy\n",
+        ] {
+            let text = format!("{prose}{list}");
+            let found = crate::rules::test::diagnostics(&ScraperLine, &text);
+            assert!(
+                found.iter().all(|d| d.rule != "junk.teaser-block"),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_block_never_takes_in_prose_after_an_in_article_marker() {
+        let text = "The council met on Monday.\n\nRead also\n\nThe mayor said the vote on the new bridge would go ahead in spring, whatever the cost of steel turns out to be by then.\n\nResidents have asked for a public meeting before the vote, and the council agreed to hold one in the town hall.\n\nCity budget cut again\n\nNew bus lanes open in March\n\nWhy the old pier is closing\n";
+        let found = crate::rules::test::diagnostics(&ScraperLine, text);
+        let block: Vec<_> = found
+            .iter()
+            .filter(|d| d.rule == "junk.teaser-block")
+            .collect();
+        assert_eq!(block.len(), 1, "{found:?}");
+        assert!(text[block[0].range.to_std()].starts_with("City budget"));
     }
 
     #[test]

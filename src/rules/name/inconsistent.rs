@@ -264,9 +264,16 @@ impl Check for Inconsistent {
                     _ if a_first => (a, b, ub, false),
                     _ => (b, a, ua, false),
                 };
+                // A name without its diacritics is no one else's finding
+                // by default (`name.diacritics` is opt-in): written beside
+                // its accented form, it is this rule's.
                 let wrong = wrong.get_or_insert_with(|| {
                     kb.wrong_automaton
                         .find_iter(doc.text)
+                        .filter(|m| {
+                            kb.wrong_forms[m.pattern().as_usize()].kind
+                                != crate::kb::WrongKind::Diacritics
+                        })
                         .map(|m| (m.start(), m.end()))
                         .collect()
                 });
@@ -276,16 +283,20 @@ impl Check for Inconsistent {
                         continue;
                     }
                     // `Dmytro Kuleba` is right as it stands, and the change
-                    // must not make a known wrong form (`Dmitry Kuleba`).
+                    // must not make a known wrong form (`Dmitry Kuleba`);
+                    // the base looks names up without their accents, so
+                    // `Antonio Guterres` is no other person's right form.
                     let next = doc.text[e..]
                         .strip_prefix(' ')
                         .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
                         .unwrap_or_default();
+                    let lost_accents = crate::kb::strip_diacritics(right) == wrong_word;
                     if !next.is_empty()
-                        && (kb
-                            .people_named(&format!("{wrong_word} {next}"))
-                            .next()
-                            .is_some()
+                        && ((!lost_accents
+                            && kb
+                                .people_named(&format!("{wrong_word} {next}"))
+                                .next()
+                                .is_some())
                             || kb.is_known_wrong(&format!("{right} {next}")))
                     {
                         continue;
@@ -312,6 +323,16 @@ impl Check for Inconsistent {
 mod tests {
     use super::*;
     use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+
+    #[test]
+    fn flags_a_known_name_written_with_and_without_its_diacritics() {
+        assert_fixes(
+            &Inconsistent,
+            "António Guterres spoke first. Later Antonio Guterres left the hall.",
+            "António Guterres spoke first. Later António Guterres left the hall.",
+        );
+        assert_clean(&Inconsistent, "Later Antonio Guterres left the hall.");
+    }
 
     #[test]
     fn flags_one_name_spelled_two_ways() {
