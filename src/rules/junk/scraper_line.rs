@@ -7,7 +7,10 @@
 //! - each signal that matches the trimmed line adds its weight;
 //! - a line with some signal gets 1 more when the nearest non-blank line
 //!   before or after it is junk, because furniture comes in clusters;
-//! - a line scoring [`THRESHOLD`] or more is junk.
+//! - a line scoring [`THRESHOLD`] or more is junk;
+//! - a bare link in the article's own fact box, next to a "Tickets: from
+//!   £18" or "Venue: City Hall" line, is the article's: it tells readers
+//!   where to go.
 //!
 //! The fix deletes the line; it is safe only when every signal that
 //! matched is marked safe (counters, widgets, timers).
@@ -57,6 +60,21 @@ const TEASERS: &RuleMeta = &METAS[1];
 
 /// Signals that end the article: what follows them is the page's.
 const TAIL_MARKERS: [&str; 2] = ["read-also marker", "comment widget"];
+
+/// The signal of a line that is one link and nothing else.
+const BARE_LINK: &str = "bare link";
+
+/// A line of a fact box: a short label, a colon and its value ("Tickets:
+/// from £18", "Box office: 0131 555 0100").
+fn is_fact_line(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(label, value)| {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words)
+            && label.starts_with(char::is_uppercase)
+            && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && !value.trim().is_empty()
+    })
+}
 
 /// The share of lines after a tail marker that must look like teasers
 /// (junk, or short lines without a full stop) for the rest to go too.
@@ -275,9 +293,20 @@ impl Check for ScraperLine {
             .filter(|(_, l)| !l.blank)
             .map(|(i, l)| (i, raised(doc.slice(l.range))))
             .collect();
+        let text_of = |k: usize| doc.slice(doc.lines[lines[k].0].range).trim();
         let base: Vec<u32> = lines
             .iter()
-            .map(|(_, s)| s.iter().map(|s| s.weight).sum())
+            .enumerate()
+            .map(|(k, (_, s))| {
+                let only_link = !s.is_empty() && s.iter().all(|s| s.name == BARE_LINK);
+                let box_line = |j: usize| lines[j].1.is_empty() && is_fact_line(text_of(j));
+                let in_box = (k > 0 && box_line(k - 1)) || (k + 1 < lines.len() && box_line(k + 1));
+                if only_link && in_box {
+                    0
+                } else {
+                    s.iter().map(|s| s.weight).sum()
+                }
+            })
             .collect();
         // Clusters: a weak line next to junk is junk; repeat until settled.
         let mut junk: Vec<bool> = base.iter().map(|&s| s >= THRESHOLD).collect();
@@ -714,6 +743,26 @@ mod tests {
             .collect();
         assert_eq!(block.len(), 1, "{found:?}");
         assert!(text[block[0].range.to_std()].starts_with("City budget"));
+    }
+
+    #[test]
+    fn keeps_a_link_in_the_articles_fact_box() {
+        assert_clean(
+            &ScraperLine,
+            "The play runs at the Lyceum until 14 June, the theatre said.\n\nTickets: from 18 pounds\nhttps://www.example-theatre.org/tickets\n",
+        );
+        assert_clean(
+            &ScraperLine,
+            "The fair opens on Saturday.\n\nwww.example-fair.org\nVenue: Town Hall, Market Street\n",
+        );
+        // A link alone, or beside another line of furniture, is junk.
+        assert_flags(
+            &ScraperLine,
+            "The talks ended, he said.\n\nhttps://www.example-news.com\n",
+            &["https://www.example-news.com"],
+        );
+        assert!(is_fact_line("Box office: 0131 555 0100"));
+        assert!(!is_fact_line("Tickets:") && !is_fact_line("Call 0131 555 0100: ask for Ann"));
     }
 
     #[test]
