@@ -18,7 +18,21 @@
 //! Left alone: headlines in Title Case, the first word of a sentence or
 //! line, a word after a colon, a dash, an opening quote or bracket, after an
 //! abbreviation such as "U.S.", and an article before a capitalised word
-//! ("The Hague", "A Coruña").
+//! ("The Hague", "A Coruña"). And names and titles in Title Case, which a
+//! capital inside is part of:
+//! - a common word joined by minor words (`rules/lexicon/minor-words.toml`)
+//!   to another capitalised word: an organisation or an office ("the
+//!   Ministry of Agriculture and Food", "Head of Sales", "Save the
+//!   Children");
+//! - a title after a word that introduces one
+//!   (`rules/lexicon/title-words.toml`: "the album Where the River Bends",
+//!   "the film Heat");
+//! - a function word right after an article that opens a span in Title
+//!   Case or names a part of a page (`rules/lexicon/page-parts.toml`: "the
+//!   About Us link", "the More tab").
+//!
+//! A function word must open such a title or name: "jets That Poland and
+//! the Czech Republic" is Title Case too, and still two joined segments.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
@@ -43,6 +57,11 @@ struct Words {
     usual: &'static crate::lexicon::FastSet<&'static str>,
     names: &'static Lexicon,
     determiners: &'static Lexicon,
+    minor: &'static Lexicon,
+    articles: &'static Lexicon,
+    titles: &'static Lexicon,
+    titles_also_verbs: &'static Lexicon,
+    page_parts: &'static Lexicon,
 }
 
 impl Words {
@@ -53,6 +72,11 @@ impl Words {
             usual: lexicon::word_list("usually-lowercase")?,
             names: lexicons.get("name-words")?,
             determiners: lexicons.get("determiners")?,
+            minor: &lexicons.minor_words,
+            articles: lexicons.get("articles")?,
+            titles: lexicons.get("title-words")?,
+            titles_also_verbs: lexicons.get("title-words-also-verbs")?,
+            page_parts: lexicons.get("page-parts")?,
         })
     }
 
@@ -78,19 +102,18 @@ impl Check for StrayCapital {
         let Some(words) = Words::builtin() else {
             return;
         };
-        // Two words with exactly one space between them, both words.
-        let adjacent = |a: Token, b: Token| {
-            a.kind == TokenKind::Word
-                && b.kind == TokenKind::Word
-                && doc.slice(TextRange::new(a.range.end(), b.range.start())) == " "
-        };
         // Content words wait for the whole article: see `confirmed`.
         let mut common = Vec::new();
         for sentence in &doc.sentences {
-            let tokens = &doc.tokens[sentence.tokens.clone()];
+            let s = SentenceWords {
+                doc,
+                tokens: &doc.tokens[sentence.tokens.clone()],
+                words: &words,
+            };
+            let tokens = s.tokens;
             for i in 1..tokens.len() {
                 let (prev, tok) = (tokens[i - 1], tokens[i]);
-                if !adjacent(prev, tok) {
+                if !s.adjacent(i - 1, i) {
                     continue;
                 }
                 let word = doc.slice(tok.range);
@@ -99,10 +122,10 @@ impl Check for StrayCapital {
                     continue;
                 }
                 // Segments joined by an engine go on: a word must follow.
-                let Some(next) = tokens.get(i + 1).copied().filter(|&n| adjacent(tok, n)) else {
+                if !s.adjacent(i, i + 1) {
                     continue;
-                };
-                let next_word = doc.slice(next.range);
+                }
+                let next_word = doc.slice(tokens[i + 1].range);
                 let lower = word.to_lowercase();
                 if words.function.contains(&lower) {
                     // The word before must be an ordinary lower-case word.
@@ -117,6 +140,9 @@ impl Check for StrayCapital {
                     {
                         continue;
                     }
+                    if s.opens_name(i) {
+                        continue;
+                    }
                     if !doc.is_headline_at(tok.range.start()) {
                         report(cx, tok.range, word, lower, true);
                     }
@@ -128,7 +154,8 @@ impl Check for StrayCapital {
                     let second = i == 1
                         && is_capitalised(previous)
                         && words.is_common(&previous.to_lowercase());
-                    if (inside || second) && !doc.is_headline_at(tok.range.start()) {
+                    if (inside || second) && !s.in_name(i) && !doc.is_headline_at(tok.range.start())
+                    {
                         common.push((tok.range, word, lower));
                     }
                 }
@@ -143,6 +170,133 @@ impl Check for StrayCapital {
                 report(cx, range, word, lower, false);
             }
         }
+    }
+}
+
+/// The words of one sentence, read for the names and titles that keep
+/// their capitals in mid-sentence.
+struct SentenceWords<'d, 'a> {
+    doc: &'d Document<'a>,
+    tokens: &'d [Token],
+    words: &'d Words,
+}
+
+/// A run of words in Title Case around a capitalised word: capitalised
+/// words and the lower-case minor words Title Case keeps between them
+/// ("Society for the Protection of Birds", "Where the River Bends").
+/// `start` and `end` are its first and last capitalised words.
+struct Span {
+    start: usize,
+    end: usize,
+    capitals: usize,
+}
+
+impl SentenceWords<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.slice(self.tokens[i].range)
+    }
+
+    /// Two words with exactly one space between them, both words.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        let (Some(a), Some(b)) = (self.tokens.get(a), self.tokens.get(b)) else {
+            return false;
+        };
+        a.kind == TokenKind::Word
+            && b.kind == TokenKind::Word
+            && self
+                .doc
+                .slice(TextRange::new(a.range.end(), b.range.start()))
+                == " "
+    }
+
+    /// A capitalised word that is not the sentence's first: that one is
+    /// capitalised whatever it is.
+    fn is_capital(&self, i: usize) -> bool {
+        i > 0 && self.text(i).starts_with(char::is_uppercase)
+    }
+
+    /// "of", "the", "and": a word Title Case leaves in lower case.
+    fn is_minor(&self, i: usize) -> bool {
+        let word = self.text(i);
+        word.starts_with(char::is_lowercase) && self.words.minor.contains(word)
+    }
+
+    fn span(&self, i: usize) -> Span {
+        let in_run = |j: usize| self.is_capital(j) || self.is_minor(j);
+        let (mut start, mut end) = (i, i);
+        while start > 0 && self.adjacent(start - 1, start) && in_run(start - 1) {
+            start -= 1;
+        }
+        while self.adjacent(end, end + 1) && in_run(end + 1) {
+            end += 1;
+        }
+        while start < i && !self.is_capital(start) {
+            start += 1;
+        }
+        while end > i && !self.is_capital(end) {
+            end -= 1;
+        }
+        let capitals = (start..=end).filter(|&j| self.is_capital(j)).count();
+        Span {
+            start,
+            end,
+            capitals,
+        }
+    }
+
+    /// Whether the word before `i` introduces a title: "the album", "her
+    /// novel"; a word that is also a verb only after an article, a
+    /// possessive `'s` or a name ("the show", "a Netflix film").
+    fn introduces_title(&self, i: usize) -> bool {
+        if i == 0 || !self.adjacent(i - 1, i) {
+            return false;
+        }
+        let before = self.text(i - 1);
+        if !before.starts_with(char::is_lowercase) {
+            return false;
+        }
+        if self.words.titles.contains(before) {
+            return true;
+        }
+        if !self.words.titles_also_verbs.contains(before) || i < 2 {
+            return false;
+        }
+        let owner = self.text(i - 2);
+        let possessive = owner.ends_with("'s") || owner.ends_with("’s");
+        self.adjacent(i - 2, i - 1)
+            && (possessive || self.words.articles.contains(owner) || self.is_capital(i - 2))
+    }
+
+    /// Whether the capitalised function word `i`, after a lower-case
+    /// word, opens a name or a title rather than a segment an engine
+    /// joined on: the title of a work after a word that introduces one
+    /// ("the album Where the River Bends"), or a name after an article
+    /// ("the About Us link", "the More tab"). Both must be Title Case
+    /// past the function word, or name a part of a page: "the film That
+    /// was shown" and "jets That Poland" are still joined segments.
+    fn opens_name(&self, i: usize) -> bool {
+        let span = self.span(i);
+        if span.start != i {
+            return false;
+        }
+        if self.introduces_title(i) {
+            return span.capitals >= 2;
+        }
+        let after_article =
+            self.adjacent(i - 1, i) && self.words.articles.contains(self.text(i - 1));
+        let names_a_part = self.adjacent(span.end, span.end + 1)
+            && self.words.page_parts.contains(self.text(span.end + 1));
+        after_article && (span.capitals >= 2 || names_a_part)
+    }
+
+    /// Whether the capitalised common word `i`, between lower-case
+    /// words, belongs to a name in Title Case: joined by minor words to
+    /// another capitalised word ("Head of Sales", "the Ministry of
+    /// Agriculture and Food", "Save the Children"), or the title after a
+    /// word that introduces one ("the film Heat").
+    fn in_name(&self, i: usize) -> bool {
+        let span = self.span(i);
+        span.capitals >= 2 || self.introduces_title(span.start)
     }
 }
 
@@ -213,7 +367,7 @@ impl<'a> Usage<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test::{assert_clean, assert_fixes};
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
 
     #[test]
     fn flags_stray_capitals() {
@@ -301,5 +455,66 @@ mod tests {
         ] {
             assert_clean(&StrayCapital, text);
         }
+    }
+
+    #[test]
+    fn allows_titles_of_works_after_a_word_that_introduces_one() {
+        for text in [
+            "Her second album Where Eagles Gather sold well.",
+            "He quoted the novel Of Rivers and Kings at length.",
+            "The series This Week in Europe returns in June.",
+            "The band's play Under the Milk Tree opened.",
+            "Critics liked the film Heat when it came out. The heat in Rome was fierce.",
+        ] {
+            assert_clean(&StrayCapital, text);
+        }
+    }
+
+    #[test]
+    fn allows_common_words_joined_to_a_name_in_title_case() {
+        for text in [
+            "She became Head of Marketing in May, after marketing costs rose.",
+            "He joined the Department of Fisheries and Forests last year; forests burned.",
+            "The charity Save the Whales said it would save money.",
+        ] {
+            assert_clean(&StrayCapital, text);
+        }
+    }
+
+    #[test]
+    fn allows_the_names_of_pages_and_sections() {
+        for text in [
+            "Details are on the About page of the site.",
+            "Tap the For You feed to see more.",
+            "It ran in the In Depth section on Sunday.",
+        ] {
+            assert_clean(&StrayCapital, text);
+        }
+    }
+
+    #[test]
+    fn flags_function_words_that_open_no_title() {
+        // "show" is a verb here; "That was" is no Title Case; "and Its
+        // allies" follows a name but opens nothing.
+        assert_flags(
+            &StrayCapital,
+            "The data show That Poland and the Czech Republic agreed.",
+            &["That"],
+        );
+        assert_flags(
+            &StrayCapital,
+            "They saw the film That was banned.",
+            &["That"],
+        );
+        assert_flags(
+            &StrayCapital,
+            "Talks with Russia and Its allies resumed.",
+            &["Its"],
+        );
+        assert_flags(
+            &StrayCapital,
+            "He told her That Poland and the Czech Republic agreed.",
+            &["That"],
+        );
     }
 }
