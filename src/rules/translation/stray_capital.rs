@@ -29,7 +29,10 @@
 //!   "the film Heat");
 //! - a function word right after an article that opens a span in Title
 //!   Case or names a part of a page (`rules/lexicon/page-parts.toml`: "the
-//!   About Us link", "the More tab").
+//!   About Us link", "the More tab");
+//! - a function word followed by a capitalised word after a noun for a
+//!   kind of place and `of` (`rules/lexicon/place-nouns.toml`: "the
+//!   village of At Tira"), and that name wherever the article repeats it.
 //!
 //! A function word must open such a title or name: "jets That Poland and
 //! the Czech Republic" is Title Case too, and still two joined segments.
@@ -37,7 +40,7 @@
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 
-use crate::lexicon::{self, FastMap, Lexicon};
+use crate::lexicon::{self, FastMap, FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -54,7 +57,7 @@ static META: RuleMeta = RuleMeta::builtin(
 /// The word lists the check reads.
 struct Words {
     function: &'static Lexicon,
-    usual: &'static crate::lexicon::FastSet<&'static str>,
+    usual: &'static FastSet<&'static str>,
     names: &'static Lexicon,
     determiners: &'static Lexicon,
     minor: &'static Lexicon,
@@ -62,6 +65,7 @@ struct Words {
     titles: &'static Lexicon,
     titles_also_verbs: &'static Lexicon,
     page_parts: &'static Lexicon,
+    places: &'static Lexicon,
 }
 
 impl Words {
@@ -77,6 +81,7 @@ impl Words {
             titles: lexicons.get("title-words")?,
             titles_also_verbs: lexicons.get("title-words-also-verbs")?,
             page_parts: lexicons.get("page-parts")?,
+            places: lexicons.get("place-nouns")?,
         })
     }
 
@@ -104,6 +109,9 @@ impl Check for StrayCapital {
         };
         // Content words wait for the whole article: see `confirmed`.
         let mut common = Vec::new();
+        // Function words wait for the place names that open with one.
+        let mut function = Vec::new();
+        let mut places = FastSet::default();
         for sentence in &doc.sentences {
             let s = SentenceWords {
                 doc,
@@ -143,8 +151,12 @@ impl Check for StrayCapital {
                     if s.opens_name(i) {
                         continue;
                     }
+                    if s.opens_place_name(i) {
+                        places.insert((word, next_word));
+                        continue;
+                    }
                     if !doc.is_headline_at(tok.range.start()) {
-                        report(cx, tok.range, word, lower, true);
+                        function.push((tok.range, word, lower, next_word));
                     }
                 } else if words.is_common(&lower) && next_word.starts_with(char::is_lowercase) {
                     let inside = previous.starts_with(char::is_lowercase)
@@ -159,6 +171,12 @@ impl Check for StrayCapital {
                         common.push((tok.range, word, lower));
                     }
                 }
+            }
+        }
+        // "At Tira" once named as a place is a place wherever it stands.
+        for (range, word, lower, next_word) in function {
+            if !places.contains(&(word, next_word)) {
+                report(cx, range, word, lower, true);
             }
         }
         if common.is_empty() {
@@ -287,6 +305,22 @@ impl SentenceWords<'_, '_> {
         let names_a_part = self.adjacent(span.end, span.end + 1)
             && self.words.page_parts.contains(self.text(span.end + 1));
         after_article && (span.capitals >= 2 || names_a_part)
+    }
+
+    /// Whether the capitalised function word `i`, followed by a
+    /// capitalised word, opens the name of a place after a noun for a
+    /// kind of place and `of`: "the village of At Tira", "the villages of
+    /// Beitunya and At Tira". An engine's joined segment does not open on
+    /// a name right after "village of".
+    fn opens_place_name(&self, i: usize) -> bool {
+        let start = self.span(i).start;
+        self.is_capital(i + 1)
+            && start >= 2
+            && self.adjacent(start - 2, start - 1)
+            && self.adjacent(start - 1, start)
+            && self.text(start - 1) == "of"
+            && self.words.places.contains(self.text(start - 2))
+            && self.text(start - 2).starts_with(char::is_lowercase)
     }
 
     /// Whether the capitalised common word `i`, between lower-case
@@ -515,6 +549,30 @@ mod tests {
             &StrayCapital,
             "He told her That Poland and the Czech Republic agreed.",
             &["That"],
+        );
+    }
+
+    #[test]
+    fn allows_place_names_that_open_with_a_function_word() {
+        assert_clean(
+            &StrayCapital,
+            "Troops entered the village of As Sawiya. Residents of As Sawiya fled.",
+        );
+        assert_clean(
+            &StrayCapital,
+            "Tanks left the towns of Beit Fajjar and At Taybeh at dawn.",
+        );
+        // Not followed by a name: a joined segment.
+        assert_flags(
+            &StrayCapital,
+            "Police sealed off the town of In the evening crowds gathered.",
+            &["In"],
+        );
+        // Never named as a place in the article.
+        assert_flags(
+            &StrayCapital,
+            "The threats came On Saturday night.",
+            &["On"],
         );
     }
 }
