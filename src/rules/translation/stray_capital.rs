@@ -32,7 +32,10 @@
 //!   About Us link", "the More tab");
 //! - a function word followed by a capitalised word after a noun for a
 //!   kind of place and `of` (`rules/lexicon/place-nouns.toml`: "the
-//!   village of At Tira"), and that name wherever the article repeats it.
+//!   village of At Tira"), and that name wherever the article repeats it;
+//! - the first word of a sentence glued to the heading of a box at the
+//!   start of a paragraph (`rules/lexicon/box-labels.toml`: "Summary
+//!   Officials said").
 //!
 //! A function word must open such a title or name: "jets That Poland and
 //! the Czech Republic" is Title Case too, and still two joined segments.
@@ -66,6 +69,7 @@ struct Words {
     titles_also_verbs: &'static Lexicon,
     page_parts: &'static Lexicon,
     places: &'static Lexicon,
+    labels: &'static Lexicon,
 }
 
 impl Words {
@@ -82,6 +86,7 @@ impl Words {
             titles_also_verbs: lexicons.get("title-words-also-verbs")?,
             page_parts: lexicons.get("page-parts")?,
             places: lexicons.get("place-nouns")?,
+            labels: lexicons.get("box-labels")?,
         })
     }
 
@@ -112,11 +117,13 @@ impl Check for StrayCapital {
         // Function words wait for the place names that open with one.
         let mut function = Vec::new();
         let mut places = FastSet::default();
-        for sentence in &doc.sentences {
+        for (index, sentence) in doc.sentences.iter().enumerate() {
             let s = SentenceWords {
                 doc,
                 tokens: &doc.tokens[sentence.tokens.clone()],
                 words: &words,
+                opens_paragraph: index == 0
+                    || doc.sentences[index - 1].paragraph != sentence.paragraph,
             };
             let tokens = s.tokens;
             for i in 1..tokens.len() {
@@ -165,7 +172,8 @@ impl Check for StrayCapital {
                     // with two capitalised common words.
                     let second = i == 1
                         && is_capitalised(previous)
-                        && words.is_common(&previous.to_lowercase());
+                        && words.is_common(&previous.to_lowercase())
+                        && !s.follows_label(i);
                     if (inside || second) && !s.in_name(i) && !doc.is_headline_at(tok.range.start())
                     {
                         common.push((tok.range, word, lower));
@@ -197,6 +205,7 @@ struct SentenceWords<'d, 'a> {
     doc: &'d Document<'a>,
     tokens: &'d [Token],
     words: &'d Words,
+    opens_paragraph: bool,
 }
 
 /// A run of words in Title Case around a capitalised word: capitalised
@@ -321,6 +330,20 @@ impl SentenceWords<'_, '_> {
             && self.text(start - 1) == "of"
             && self.words.places.contains(self.text(start - 2))
             && self.text(start - 2).starts_with(char::is_lowercase)
+    }
+
+    /// Whether the words before `i` are the heading of a box glued to the
+    /// sentence: at the start of a paragraph, in Title Case, ending in a
+    /// word that ends such headings ("Summary Officials said", "Key
+    /// Points Residents said").
+    fn follows_label(&self, i: usize) -> bool {
+        self.opens_paragraph
+            && self.words.labels.contains(self.text(i - 1))
+            && (0..i).all(|j| {
+                self.tokens[j].kind == TokenKind::Word
+                    && (j == 0 || self.adjacent(j - 1, j))
+                    && (self.text(j).starts_with(char::is_uppercase) || self.is_minor(j))
+            })
     }
 
     /// Whether the capitalised common word `i`, between lower-case
@@ -573,6 +596,20 @@ mod tests {
             &StrayCapital,
             "The threats came On Saturday night.",
             &["On"],
+        );
+    }
+
+    #[test]
+    fn allows_a_box_label_glued_to_its_sentence() {
+        assert_clean(
+            &StrayCapital,
+            "Background Lawyers said the case was closed. The lawyers left.",
+        );
+        // In mid-paragraph the same shape is a stray capital.
+        assert_flags(
+            &StrayCapital,
+            "They met. Extraordinary Measures have been taken. More measures will follow.",
+            &["Measures"],
         );
     }
 }
