@@ -25,6 +25,14 @@ pub(crate) fn paragraph_with_break(doc: &Document, i: usize) -> TextRange {
     }
 }
 
+/// Whether a text ends as a sentence does: a full stop, a question or
+/// exclamation mark, an ellipsis, perhaps inside a closing quote or bracket.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// A Markdown code block (fenced or indented): code is neither prose nor
 /// junk.
 pub(crate) fn is_code(text: &str) -> bool {

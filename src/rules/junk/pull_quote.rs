@@ -23,6 +23,7 @@
 //! article is looked up once, so the check stays linear in the article's
 //! length.
 
+use super::ends_sentence;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::lexicon::FastMap;
@@ -87,20 +88,6 @@ impl Words {
     }
 }
 
-/// Words a Title Case heading leaves in lower case.
-const MINOR_WORDS: [&str; 16] = [
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to",
-    "with",
-];
-
-/// Whether a paragraph ends as a sentence does: a full stop, a question or
-/// exclamation mark, an ellipsis, perhaps inside a closing quote or bracket.
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
-        .ends_with(['.', '!', '?', '…'])
-}
-
 /// A list line: a bullet or a number before it, or a short label and a
 /// colon at its start ("Breakfast: two eggs, ...").
 fn is_list_line(text: &str) -> bool {
@@ -130,9 +117,10 @@ fn is_heading(text: &str) -> bool {
     if ends_sentence(text) {
         return false;
     }
+    let minor = &crate::lexicon::builtin().minor_words;
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !w.is_empty() && !minor.contains(w))
         .collect();
     let capitalised = words
         .iter()

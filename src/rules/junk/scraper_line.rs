@@ -431,10 +431,9 @@ impl ScraperLine {
 fn is_prose(line: &str) -> bool {
     let text = line.trim();
     text.split_whitespace().count() >= 12
-        && text
-            .trim_end_matches(['"', '”', '’', '»', ')'])
-            .ends_with(['.', '!', '?'])
+        && super::ends_sentence(text)
         && !text.ends_with("...")
+        && !text.ends_with('…')
 }
 
 /// Whether the line before `lines[k]` introduces a list ("The qualified
