@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Byte-identical output check for refactors: runs two mtlint builds over the
+# fixtures and over N articles generated from them (default 3000), in every
+# output format, with and without --fix, and through batch and the
+# rules listing, then compares the outputs.
+#
+#   scripts/golden.sh BASELINE_BINARY [N]
+#
+# Builds the current tree in release mode first. Exits 1 on any difference,
+# printing the first lines of the diff.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base="$(realpath "$1")"
+n="${2:-3000}"
+cargo build --release --quiet
+new="$PWD/target/release/mtlint"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$n" "$work" <<'PY'
+import json, pathlib, random, sys
+n, work = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+paragraphs = []
+for path in sorted(pathlib.Path("fixtures").rglob("*.txt")):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        continue
+    paragraphs += [p for p in text.split("\n\n") if p.strip() and not p.startswith(("#", "=="))]
+rng = random.Random(7)
+corpus = work / "corpus"
+corpus.mkdir()
+with open(work / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
+    for i in range(n):
+        size, parts = rng.randint(1024, 6144), []
+        while sum(len(p) + 2 for p in parts) < size:
+            parts.append(rng.choice(paragraphs))
+        text = "\n\n".join(parts) + "\n"
+        (corpus / f"{i:05}.txt").write_text(text, encoding="utf-8")
+        date = f"20{rng.randint(18, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+        jsonl.write(json.dumps({"id": i, "text": text, "date": date}) + "\n")
+PY
+
+run() {  # tag binary
+  local tag="$1" bin="$2" out="$work/$1"
+  mkdir -p "$out"
+  for fmt in human json jsonl sarif github; do
+    "$bin" check --format "$fmt" fixtures/ >"$out/fixtures.$fmt" 2>&1 || echo "exit $?" >>"$out/fixtures.$fmt"
+  done
+  "$bin" check --format json --config fixtures/seeds/mtlint.toml fixtures/seeds/ >"$out/seeds.json" 2>&1 || echo "exit $?" >>"$out/seeds.json"
+  "$bin" check --diff --unsafe-fixes fixtures/ >"$out/fixtures.diff" 2>&1 || echo "exit $?" >>"$out/fixtures.diff"
+  "$bin" check --format jsonl "$work/corpus" 2>&1 | sed "s#$work##g" >"$out/corpus.jsonl" || true
+  "$bin" check --diff --unsafe-fixes "$work/corpus" 2>&1 | sed "s#$work##g" >"$out/corpus.diff" || true
+  "$bin" batch --date-field date --fix <"$work/corpus.jsonl" >"$out/batch.jsonl" 2>&1 || echo "exit $?" >>"$out/batch.jsonl"
+  "$bin" rules >"$out/rules.txt" 2>&1 || true
+}
+run base "$base"
+run new "$new"
+if diff -r "$work/base" "$work/new" >"$work/diff"; then
+  echo "golden: identical ($(cat "$work"/new/* | wc -c) bytes of output, $n generated articles)"
+else
+  head -40 "$work/diff"
+  echo "golden: DIFFERENT" >&2
+  exit 1
+fi
