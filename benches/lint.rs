@@ -86,9 +86,11 @@ fn document(bencher: Bencher) {
         .map(|(_, t)| *t)
         .max_by_key(|t| t.len())
         .expect("seeds");
-    bencher
-        .counter(BytesCount::of_str(text))
-        .bench(|| Document::new(black_box(text)).tokens.len());
+    bencher.counter(BytesCount::of_str(text)).bench(|| {
+        Document::new(black_box(text), mtlint::lexicon::builtin())
+            .tokens
+            .len()
+    });
 }
 
 #[divan::bench(args = ["utf-8", "windows-1251"])]
@@ -197,7 +199,7 @@ fn mojibake_find(bencher: Bencher, kind: &str) {
 /// wrong-form automaton): paid once per process.
 #[divan::bench(sample_count = 20)]
 fn kb_load() -> usize {
-    let files = mtlint::lexicon::KB_JSON;
+    let files = mtlint::embedded::KB_JSON;
     mtlint::kb::Kb::load_json(black_box(files))
         .expect("the knowledge base loads")
         .people

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::lexicon;
+use crate::lexicon::Lexicons;
 use crate::text::{LineIndex, TextRange, TextSize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,15 +125,15 @@ pub struct Document<'a> {
     nfc: OnceLock<NormalizedText>,
     folded: OnceLock<NormalizedText>,
     mojibake: OnceLock<Vec<crate::mojibake::Finding>>,
-    /// The office titles given to names, for the title rules (see
-    /// `Document::title_mentions` in `rules::title::wrong_office`).
-    pub(crate) title_mentions: OnceLock<Vec<crate::rules::title::wrong_office::Mention<'a>>>,
 }
 
 impl<'a> Document<'a> {
-    pub fn new(text: &'a str) -> Self {
+    /// Parses `text`. The lexicons say which words are abbreviations (a
+    /// full stop after them ends no sentence), which stay lower case in a
+    /// Title Case headline, and which labels end a domain name.
+    pub fn new(text: &'a str, lexicons: &Lexicons) -> Self {
         let line_index = LineIndex::new(text);
-        let tokens = tokenize(text);
+        let tokens = tokenize(lexicons, text);
         let mut doc = Document {
             text,
             lines: Vec::new(),
@@ -144,10 +144,9 @@ impl<'a> Document<'a> {
             nfc: OnceLock::new(),
             folded: OnceLock::new(),
             mojibake: OnceLock::new(),
-            title_mentions: OnceLock::new(),
         };
-        doc.build_lines_and_paragraphs();
-        doc.build_sentences();
+        doc.build_lines_and_paragraphs(lexicons);
+        doc.build_sentences(lexicons);
         doc
     }
 
@@ -208,7 +207,7 @@ impl<'a> Document<'a> {
             .get_or_init(|| normalize(self.text, changes_case, append_folded))
     }
 
-    fn build_lines_and_paragraphs(&mut self) {
+    fn build_lines_and_paragraphs(&mut self, lexicons: &Lexicons) {
         let text = self.text;
         let mut lines = Vec::with_capacity(self.line_index.line_count());
         for i in 0..self.line_index.line_count() {
@@ -248,7 +247,7 @@ impl<'a> Document<'a> {
                 let last = self
                     .tokens
                     .partition_point(|t| t.range.start() < line.range.end());
-                line.headline = is_headline(text, &self.tokens[first..last]);
+                line.headline = is_headline(lexicons, text, &self.tokens[first..last]);
             }
         }
         self.lines = lines;
@@ -265,10 +264,11 @@ impl<'a> Document<'a> {
         first..last.max(first)
     }
 
-    fn build_sentences(&mut self) {
+    fn build_sentences(&mut self, lexicons: &Lexicons) {
         let mut sentences = Vec::new();
         for (index, paragraph) in self.paragraphs.iter().enumerate() {
             split_sentences(
+                lexicons,
                 self.text,
                 &self.tokens,
                 paragraph.tokens.clone(),
@@ -396,7 +396,7 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(lexicons: &Lexicons, text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
@@ -411,7 +411,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         let (end, kind) = if let Some(end) = scan_url(text, i) {
             (end, TokenKind::Link)
         } else if c.is_alphabetic() {
-            scan_word(text, i)
+            scan_word(lexicons, text, i)
         } else if c.is_ascii_digit() {
             (scan_number(text, i), TokenKind::Number)
         } else {
@@ -479,7 +479,7 @@ fn is_mark(c: char) -> bool {
 
 /// A word, or a dotted name that is a domain, an e-mail address or a file
 /// name (`newschainonline.com`, `image.php`, `press@un.org`).
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+fn scan_word(lexicons: &Lexicons, text: &str, start: usize) -> (usize, TokenKind) {
     let word_end = scan_alnum(text, start);
     // Follow a chain `label(.label)+` or `local@label(.label)+`.
     let bytes = text.as_bytes();
@@ -517,7 +517,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         }
         end = next_end;
     }
-    if labels >= 2 && is_top_level_label(&text[last_label]) {
+    if labels >= 2 && is_top_level_label(lexicons, &text[last_label]) {
         return (end, TokenKind::Link);
     }
     (word_end, TokenKind::Word)
@@ -526,12 +526,12 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
 /// A final label of a domain or a file extension: 2 to 6 lower-case ASCII
 /// letters (`com`, `org`, `php`, `html`), or a known top-level domain in any
 /// case (`Com`, `UA`). `Nations.A`, `U.S`, `e.g` and `Again.The` fail.
-fn is_top_level_label(label: &str) -> bool {
+fn is_top_level_label(lexicons: &Lexicons, label: &str) -> bool {
     if !(2..=6).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
     label.bytes().all(|b| b.is_ascii_lowercase())
-        || lexicon::builtin()
+        || lexicons
             .get("top-level-domains")
             .is_some_and(|l| l.contains(label))
 }
@@ -554,13 +554,11 @@ fn scan_number(text: &str, start: usize) -> usize {
 }
 
 /// Words that may stay lower case in a Title Case headline.
-fn is_minor_word(word: &str) -> bool {
-    lexicon::builtin()
-        .minor_words
-        .contains(&word.to_lowercase())
+fn is_minor_word(lexicons: &Lexicons, word: &str) -> bool {
+    lexicons.minor_words.contains(&word.to_lowercase())
 }
 
-fn is_headline(text: &str, tokens: &[Token]) -> bool {
+fn is_headline(lexicons: &Lexicons, text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&str> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -581,17 +579,17 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
     }
     words[1..]
         .iter()
-        .all(|w| starts_upper(w) || is_minor_word(w))
+        .all(|w| starts_upper(w) || is_minor_word(lexicons, w))
 }
 
 fn split_sentences(
+    lex: &Lexicons,
     text: &str,
     tokens: &[Token],
     span: std::ops::Range<usize>,
     paragraph: usize,
     out: &mut Vec<Sentence>,
 ) {
-    let lex = lexicon::builtin();
     let mut first = span.start;
     let mut i = span.start;
     let char_of = |t: &Token| text[t.range.to_std()].chars().next().unwrap_or(' ');
@@ -657,7 +655,7 @@ fn split_sentences(
 
 /// `Mr`, `Gen`, `etc` from the lexicon, or a single letter (an initial,
 /// or the last letter of `U.S`, `J.R.R`).
-fn is_abbreviation(lex: &lexicon::Builtin, word: &str) -> bool {
+fn is_abbreviation(lex: &Lexicons, word: &str) -> bool {
     word.chars().count() == 1 || lex.abbreviations.contains(word)
 }
 
@@ -666,12 +664,12 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        let doc = Document::new(text);
+        let doc = Document::new(text, crate::lexicon::builtin());
         doc.sentences.iter().map(|s| doc.slice(s.range)).collect()
     }
 
     fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
-        let doc = Document::new(text);
+        let doc = Document::new(text, crate::lexicon::builtin());
         doc.tokens
             .iter()
             .map(|t| (doc.slice(t.range), t.kind))
@@ -704,7 +702,10 @@ mod tests {
 
     #[test]
     fn sentences_do_not_cross_paragraphs() {
-        let doc = Document::new("First line\n\nSecond one. Third.\r\n");
+        let doc = Document::new(
+            "First line\n\nSecond one. Third.\r\n",
+            crate::lexicon::builtin(),
+        );
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_eq!(doc.sentences[1].paragraph, 1);
@@ -747,6 +748,7 @@ mod tests {
     fn detects_title_case_headlines_only() {
         let doc = Document::new(
             "Foreign Secretary to Condemn Russian Atrocities at UN\n\nThe Foreign Secretary is to condemn Moscow.\n\nRead Also on ForumDaily:\n",
+            crate::lexicon::builtin(),
         );
         let flags: Vec<bool> = doc
             .lines
@@ -760,7 +762,7 @@ mod tests {
     #[test]
     fn maps_folded_offsets_back_to_the_original() {
         let text = "Zuzana C\u{30C}aputova\u{301} IN KYIV";
-        let doc = Document::new(text);
+        let doc = Document::new(text, crate::lexicon::builtin());
         let folded = doc.folded();
         assert_eq!(folded.text, "zuzana čaputová in kyiv");
         let at = folded.text.find("kyiv").unwrap();

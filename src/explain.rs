@@ -6,7 +6,7 @@
 //! from a rule file by its summary and the `flag` and `allow` examples the
 //! file gives.
 
-use crate::lexicon::{RULE_DOCS, RULE_FIXTURES};
+use crate::embedded::{RULE_DOCS, RULE_FIXTURES};
 use crate::rule::RuleMeta;
 use crate::rules::file::LoadedRules;
 

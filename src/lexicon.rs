@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::embedded::{LEXICON_FILES, WORD_LIST_FILES};
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
@@ -60,16 +62,17 @@ impl Lexicon {
     }
 }
 
-/// The built-in lexicons, parsed once per process.
+/// The lexicons of a run, by name; the three the document parser reads on
+/// every article are fields.
 #[derive(Debug)]
-pub struct Builtin {
+pub struct Lexicons {
     pub abbreviations: Lexicon,
     pub minor_words: Lexicon,
     pub repeatable_words: Lexicon,
     by_name: HashMap<String, Lexicon>,
 }
 
-impl Builtin {
+impl Lexicons {
     pub fn get(&self, name: &str) -> Option<&Lexicon> {
         self.by_name.get(name)
     }
@@ -87,20 +90,11 @@ impl Builtin {
     }
 }
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
-pub use embedded::{
-    KB_FILES, KB_JSON, LEXICON_FILES, RULE_DOCS, RULE_FILES, RULE_FIXTURES, SIGNAL_FILES,
-    SIGNAL_GATES, WORD_LIST_FILES,
-};
-
 /// A plain word list (`rules/lexicon/**/<name>.txt`: one word a line, `#`
 /// comments), parsed the first time a detector asks for it: the generated
 /// lists are long, and only the detector that reads one should pay for it.
 /// Lookups are exact; the lists are lower case.
-pub fn word_list(name: &str) -> Option<&'static FastSet<&'static str>> {
+pub fn builtin_word_list(name: &str) -> Option<&'static FastSet<&'static str>> {
     static LISTS: OnceLock<HashMap<&'static str, OnceLock<FastSet<&'static str>>>> =
         OnceLock::new();
     let lists = LISTS.get_or_init(|| {
@@ -134,8 +128,11 @@ pub fn parse(contents: &str) -> Result<Vec<LexiconEntry>, toml::de::Error> {
     toml::from_str::<LexiconFile>(contents).map(|file| file.lexicon)
 }
 
-pub fn builtin() -> &'static Builtin {
-    static BUILTIN: OnceLock<Builtin> = OnceLock::new();
+/// The built-in lexicons (`rules/lexicon/*.toml`), parsed once per process.
+/// Only [`crate::knowledge::Knowledge`] calls it: code that reads a
+/// lexicon is given one.
+pub fn builtin() -> &'static Lexicons {
+    static BUILTIN: OnceLock<Lexicons> = OnceLock::new();
     BUILTIN.get_or_init(|| {
         let mut by_name = HashMap::new();
         for (path, contents) in LEXICON_FILES {
@@ -164,7 +161,7 @@ pub fn builtin() -> &'static Builtin {
             }
         }
         let mut take = |name: &str| by_name.remove(name).unwrap_or_default();
-        Builtin {
+        Lexicons {
             abbreviations: take("abbreviations"),
             minor_words: take("minor-words"),
             repeatable_words: take("repeatable-words"),
@@ -222,10 +219,10 @@ mod tests {
                 );
             }
         }
-        let usual = word_list("usually-lowercase").expect("built in");
+        let usual = builtin_word_list("usually-lowercase").expect("built in");
         assert!(usual.contains("extraordinary") && usual.contains("high"));
         // Also names or months, so never flagged when capitalised.
         assert!(!usual.contains("may") && !usual.contains("will") && !usual.contains("green"));
-        assert!(word_list("no-such-list").is_none());
+        assert!(builtin_word_list("no-such-list").is_none());
     }
 }

@@ -6,15 +6,18 @@
 //! → [`rule`] and [`rules`] (what is checked) → [`lint`] (running and
 //! fixing) → [`output`] (every format) → [`cli`].
 
+pub mod analysis;
 pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod embedded;
 pub mod explain;
 pub mod fix;
 pub mod kb;
+pub mod knowledge;
 pub mod lexicon;
 pub mod lint;
 pub mod lsp;

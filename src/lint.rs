@@ -4,10 +4,12 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use crate::analysis::Analysis;
 use crate::date::Date;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Safety};
 use crate::document::Document;
 use crate::fix::apply_fixes;
+use crate::knowledge::Knowledge;
 use crate::rule::{Context, Settings};
 use crate::rules::unused_suppression;
 use crate::rules::Registry;
@@ -23,6 +25,7 @@ pub struct Linter {
     enabled: HashSet<String>,
     settings: Settings,
     allow: AllowList,
+    knowledge: Knowledge,
 }
 
 /// The result of fixing a text.
@@ -43,7 +46,15 @@ impl Linter {
             enabled,
             settings,
             allow: AllowList::default(),
+            knowledge: Knowledge::builtin(),
         }
+    }
+
+    /// The same linter reading articles with other knowledge (a test's
+    /// small knowledge base).
+    pub fn with_knowledge(mut self, knowledge: Knowledge) -> Self {
+        self.knowledge = knowledge;
+        self
     }
 
     /// The built-in rules, those of `select` (rule ids, prefixes or
@@ -116,7 +127,7 @@ impl Linter {
         sidecar: Option<&Sidecar>,
         settings: &Settings,
     ) -> Vec<Diagnostic> {
-        let doc = Document::new(text);
+        let doc = Document::new(text, self.knowledge.lexicons());
         let comments = suppress::inline_comments(text, &doc.line_index);
         let judged: HashSet<Category> = Category::ALL
             .into_iter()
@@ -150,7 +161,8 @@ impl Linter {
             }
         }
 
-        let mut cx = Context::new(settings, Some(&run)).with_encoding(encoding);
+        let analysis = Analysis::new(&doc, &self.knowledge);
+        let mut cx = Context::new(settings, &analysis, Some(&run)).with_encoding(encoding);
         for check in self.registry.checks() {
             if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
                 check.check(&doc, &mut cx);

@@ -4,9 +4,13 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use crate::analysis::Analysis;
 use crate::date::Date;
 use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
 use crate::document::Document;
+use crate::kb::Kb;
+use crate::knowledge::Knowledge;
+use crate::lexicon::{FastSet, Lexicons};
 use crate::source::Encoding;
 use crate::text::TextRange;
 
@@ -90,26 +94,55 @@ pub struct Settings {
     pub house: Option<std::sync::Arc<crate::rules::name::house_spelling::HouseSpellings>>,
 }
 
-/// Where a check reports. Diagnostics of rules that are not selected are
-/// dropped here, so a check that serves many rules need not know the
-/// selection.
-pub struct Context<'s> {
+/// What a check reads besides the document (the settings, the knowledge,
+/// the shared analyses) and where it reports. Diagnostics of rules that are
+/// not selected are dropped here, so a check that serves many rules need
+/// not know the selection.
+pub struct Context<'s, 'a> {
     pub settings: &'s Settings,
     /// How the article was stored before it was decoded.
     pub encoding: Encoding,
+    analysis: &'s Analysis<'a>,
     enabled: Option<&'s HashSet<String>>,
     diagnostics: Vec<Diagnostic>,
 }
 
-impl<'s> Context<'s> {
+impl<'s, 'a> Context<'s, 'a> {
     /// `enabled`: the rule ids to keep, or `None` for all.
-    pub fn new(settings: &'s Settings, enabled: Option<&'s HashSet<String>>) -> Self {
+    pub fn new(
+        settings: &'s Settings,
+        analysis: &'s Analysis<'a>,
+        enabled: Option<&'s HashSet<String>>,
+    ) -> Self {
         Self {
             settings,
             encoding: Encoding::Utf8,
+            analysis,
             enabled,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The shared analyses of the article.
+    pub fn analysis(&self) -> &'s Analysis<'a> {
+        self.analysis
+    }
+
+    pub fn knowledge(&self) -> &'a Knowledge {
+        self.analysis.knowledge()
+    }
+
+    pub fn kb(&self) -> &'a Kb {
+        self.knowledge().kb()
+    }
+
+    pub fn lexicons(&self) -> &'static Lexicons {
+        self.knowledge().lexicons()
+    }
+
+    /// A generated word list (`rules/lexicon/generated/<name>.txt`).
+    pub fn word_list(&self, name: &str) -> Option<&'static FastSet<&'static str>> {
+        self.knowledge().word_list(name)
     }
 
     /// The same context for an article stored in `encoding`.

@@ -181,7 +181,7 @@ proptest! {
         b in "[abcé]{0,7}",
     ) {
         prop_assert_eq!(
-            mtlint::rules::name::near_miss::within_one_edit(&a, &b),
+            mtlint::kb::spelling::within_one_edit(&a, &b),
             strsim::damerau_levenshtein(&a, &b) <= 1
         );
     }

@@ -3,15 +3,21 @@
 //! `rules/kb/**/*.toml` (embedded in the binary) and compiled once per
 //! process into the indexes and automata the `name` and `title` rules use.
 
+mod offices;
+pub mod spelling;
+
 use std::fmt;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
-use crate::lexicon::{FastMap, FastSet, KB_JSON};
+use crate::embedded::KB_JSON;
+use crate::lexicon::{FastMap, FastSet};
+pub use spelling::{fold, strip_diacritics};
+use spelling::{initial, skeleton};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -263,44 +269,21 @@ pub struct Kb {
     /// Folded spelling of a Russian first name → the key all its
     /// spellings share.
     first_forms: FastMap<String, String>,
+    /// Compiled the first time a text needs them (see `offices.rs`).
+    office_prefilter: OnceLock<AhoCorasick>,
+    office_pattern: OnceLock<Regex>,
+    curated_by_initials: OnceLock<FastMap<(char, char), Vec<CuratedName>>>,
 }
 
-/// Lower case without diacritics: the key names are looked up by.
-pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    strip_diacritics(text).to_lowercase()
-}
-
-/// "Čaputová" → "Caputova".
-pub fn strip_diacritics(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_owned();
-    }
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(base_letter)
-        .collect::<String>()
-        .nfc()
-        .collect()
-}
-
-/// The plain letter of a letter whose mark Unicode does not decompose:
-/// "Błaszczak" → "Blaszczak", "Yıldırım" → "Yildirim".
-fn base_letter(c: char) -> char {
-    match c {
-        'ł' => 'l',
-        'Ł' => 'L',
-        'ø' => 'o',
-        'Ø' => 'O',
-        'đ' => 'd',
-        'Đ' => 'D',
-        'ı' => 'i',
-        'ħ' => 'h',
-        'Ħ' => 'H',
-        _ => c,
-    }
+/// A curated person (one not from a generated source) with the skeletons
+/// of their first name and surname and their folded name, made once.
+#[derive(Debug)]
+pub struct CuratedName {
+    /// The person's index in [`Kb::people`].
+    pub person: usize,
+    pub first: String,
+    pub last: String,
+    pub folded: String,
 }
 
 impl Kb {
@@ -424,6 +407,51 @@ impl Kb {
             country_names,
             common_surnames,
             first_forms,
+            office_prefilter: OnceLock::new(),
+            office_pattern: OnceLock::new(),
+            curated_by_initials: OnceLock::new(),
+        })
+    }
+
+    /// Every office phrase, in any ASCII case: a text without one has no
+    /// office title.
+    pub fn office_prefilter(&self) -> &AhoCorasick {
+        self.office_prefilter
+            .get_or_init(|| offices::office_prefilter(self))
+    }
+
+    /// The pattern of an office title given to a name (`offices.rs`). It
+    /// takes milliseconds to compile: a run whose texts name no office
+    /// never builds it.
+    pub fn office_pattern(&self) -> &Regex {
+        self.office_pattern
+            .get_or_init(|| offices::office_pattern(self))
+    }
+
+    /// The curated people by the initials of first name and surname: a
+    /// slip keeps both initials, so a name is compared with one small
+    /// bucket.
+    pub fn curated_by_initials(&self) -> &FastMap<(char, char), Vec<CuratedName>> {
+        self.curated_by_initials.get_or_init(|| {
+            let mut out: FastMap<(char, char), Vec<CuratedName>> = FastMap::default();
+            for (index, p) in self.people.iter().enumerate() {
+                if p.source.is_some() {
+                    continue;
+                }
+                let Some(first) = p.first_name() else {
+                    continue;
+                };
+                let (Some(a), Some(b)) = (initial(first), initial(&p.surname)) else {
+                    continue;
+                };
+                out.entry((a, b)).or_default().push(CuratedName {
+                    person: index,
+                    first: skeleton(first),
+                    last: skeleton(&p.surname),
+                    folded: fold(&p.name),
+                });
+            }
+            out
         })
     }
 
@@ -718,7 +746,7 @@ fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::KB_FILES;
+    use crate::embedded::KB_FILES;
 
     #[test]
     fn builtin_kb_loads() {

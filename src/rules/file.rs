@@ -16,8 +16,10 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::analysis::Analysis;
 use crate::diagnostic::{Category, Edit, Fix, Safety, Severity};
 use crate::document::Document;
+use crate::knowledge::Knowledge;
 use crate::rule::{Check, Context, RuleMeta, Settings};
 use crate::text::{LineIndex, TextRange, TextSize};
 
@@ -495,6 +497,8 @@ impl LoadedRules {
     pub fn verify_examples(&self) -> Vec<RuleFileError> {
         let mut failures = Vec::new();
         let settings = Settings::default();
+        // Rule files read no knowledge: the built-in one is never loaded.
+        let knowledge = Knowledge::builtin();
         for rule in 0..self.metas.len() {
             let alone = self.only(rule);
             let id = &self.metas[rule].id;
@@ -505,8 +509,9 @@ impl LoadedRules {
                     column: example.column,
                     message: format!("rule `{id}`: {message}"),
                 };
-                let doc = Document::new(&example.text);
-                let mut cx = Context::new(&settings, None);
+                let doc = Document::new(&example.text, knowledge.lexicons());
+                let analysis = Analysis::new(&doc, &knowledge);
+                let mut cx = Context::new(&settings, &analysis, None);
                 alone.check(&doc, &mut cx);
                 let found = cx.into_diagnostics();
                 match &example.expect {

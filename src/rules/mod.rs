@@ -16,7 +16,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::diagnostic::Category;
-use crate::lexicon::RULE_FILES;
+use crate::embedded::RULE_FILES;
+use crate::knowledge::Knowledge;
 use crate::rule::{Check, RuleMeta};
 use file::{LoadedRules, RuleDirError, RuleFileError, RuleFileSet};
 
@@ -174,14 +175,12 @@ impl Registry {
 /// whatever the run needs and is not built yet, it waits for. The threads
 /// end with the process.
 pub fn warm_up_in_background() {
-    std::thread::spawn(|| {
-        let kb = crate::kb::Kb::builtin();
-        title::wrong_office::warm_up(kb);
-    });
+    std::thread::spawn(|| Knowledge::builtin().warm_up_kb());
     std::thread::spawn(|| {
         junk::scraper_line::warm_up();
-        crate::lexicon::builtin();
-        crate::lexicon::word_list("usually-lowercase");
+        let knowledge = Knowledge::builtin();
+        knowledge.lexicons();
+        knowledge.word_list("usually-lowercase");
         junk::scraper_line::warm_up_gated();
     });
 }

@@ -1,15 +1,30 @@
 //! Helpers for rule unit tests: run one check on a text and look at what it
 //! reports.
 
+use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::Document;
 use crate::fix::apply_fixes;
+use crate::knowledge::Knowledge;
 use crate::rule::{Check, Context, Settings};
+use crate::source::Encoding;
 
 pub fn diagnostics(check: &dyn Check, text: &str) -> Vec<Diagnostic> {
-    let doc = Document::new(text);
-    let settings = Settings::default();
-    let mut cx = Context::new(&settings, None);
+    run(check, text, &Settings::default(), Encoding::Utf8)
+}
+
+/// Runs `check` alone on `text`, with the built-in knowledge, `settings`,
+/// and the article stored in `encoding`.
+pub fn run(
+    check: &dyn Check,
+    text: &str,
+    settings: &Settings,
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
+    let knowledge = Knowledge::builtin();
+    let doc = Document::new(text, knowledge.lexicons());
+    let analysis = Analysis::new(&doc, &knowledge);
+    let mut cx = Context::new(settings, &analysis, None).with_encoding(encoding);
     check.check(&doc, &mut cx);
     let found = cx.into_diagnostics();
     for d in &found {

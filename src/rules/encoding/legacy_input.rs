@@ -41,11 +41,7 @@ mod tests {
     use crate::rule::Settings;
 
     fn run(encoding: Encoding) -> Vec<String> {
-        let doc = Document::new("Привет");
-        let settings = Settings::default();
-        let mut cx = Context::new(&settings, None).with_encoding(encoding);
-        LegacyInput.check(&doc, &mut cx);
-        cx.into_diagnostics()
+        crate::rules::test::run(&LegacyInput, "Привет", &Settings::default(), encoding)
             .into_iter()
             .map(|d| d.message)
             .collect()

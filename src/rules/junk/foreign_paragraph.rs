@@ -12,12 +12,12 @@
 
 use std::sync::OnceLock;
 
+use crate::analysis::script::is_latin;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 
 use crate::document::{Document, TokenKind};
-use crate::lexicon::{self, FastSet, Lexicon};
+use crate::lexicon::{FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::rules::translation::untranslated::is_latin;
 
 pub struct ForeignParagraph;
 
@@ -183,7 +183,7 @@ impl Check for ForeignParagraph {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let text = doc.text;
         let mut text_letters: Option<(usize, usize)> = None;
-        let builtin = lexicon::builtin();
+        let builtin = cx.lexicons();
         let english = builtin.get("function-words");
         let languages = builtin.with_prefix("stopwords-");
         // English function words in the whole text, counted when a

@@ -26,7 +26,7 @@
 use super::ends_sentence;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::lexicon::FastMap;
+use crate::lexicon::{FastMap, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
 
 pub struct PullQuote;
@@ -113,11 +113,10 @@ fn is_list_line(text: &str) -> bool {
 
 /// A heading or a title: no full stop at its end, and most of its words
 /// capitalised or numbers ("Stainless Steel Kettle 1.7 L With Keep Warm").
-fn is_heading(text: &str) -> bool {
+fn is_heading(minor: &Lexicon, text: &str) -> bool {
     if ends_sentence(text) {
         return false;
     }
-    let minor = &crate::lexicon::builtin().minor_words;
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !minor.contains(w))
@@ -130,8 +129,8 @@ fn is_heading(text: &str) -> bool {
 }
 
 /// What a pull quote may be: not a list line, a heading or code.
-fn may_be_pull_quote(text: &str) -> bool {
-    !is_list_line(text) && !is_heading(text) && !super::is_code(text)
+fn may_be_pull_quote(minor: &Lexicon, text: &str) -> bool {
+    !is_list_line(text) && !is_heading(minor, text) && !super::is_code(text)
 }
 
 /// How many distinct paragraphs may open with the same MIN_WORDS words
@@ -158,7 +157,7 @@ impl Check for PullQuote {
                 paragraph.lines.len() == 1 && (i == 0 || doc.lines[paragraph.lines.start].headline);
             if (MIN_WORDS..=MAX_WORDS).contains(&words.of(i).len())
                 && !headline
-                && may_be_pull_quote(doc.slice(paragraph.range))
+                && may_be_pull_quote(&cx.lexicons().minor_words, doc.slice(paragraph.range))
             {
                 groups.entry(words.of(i)).or_default().push(i);
             }
@@ -295,7 +294,11 @@ mod tests {
         }
         assert!(is_list_line("3) a jacket") && is_list_line("Lunch: soup"));
         assert!(!is_list_line("He said: “Stop this war of aggression now.”"));
-        assert!(is_heading("Best Budget Phones of the Year") && !is_heading("Stop this war now"));
+        let minor = &crate::lexicon::builtin().minor_words;
+        assert!(
+            is_heading(minor, "Best Budget Phones of the Year")
+                && !is_heading(minor, "Stop this war now")
+        );
         assert!(ends_sentence("He left.”") && !ends_sentence("He left"));
     }
 

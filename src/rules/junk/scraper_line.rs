@@ -33,7 +33,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::lexicon::{SIGNAL_FILES, SIGNAL_GATES};
+use crate::embedded::{SIGNAL_FILES, SIGNAL_GATES};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 
@@ -487,7 +487,7 @@ impl ScraperLine {
         junk: &[bool],
     ) {
         let text_of = |k: usize| doc.slice(doc.lines[lines[k].0].range).trim();
-        let credits = crate::lexicon::builtin().get("credit-words");
+        let credits = cx.lexicons().get("credit-words");
         let credit = |text: &str| {
             let first = text
                 .split(|c: char| !c.is_alphabetic())

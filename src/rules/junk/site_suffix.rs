@@ -10,7 +10,6 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::kb::Kb;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -86,7 +85,7 @@ impl Check for SiteSuffix {
             return;
         }
         let rest = &doc.text[line.range.end().to_usize()..];
-        let kb = Kb::builtin();
+        let kb = cx.kb();
         let repeated = rest.contains(name) && kb.country_of(name).is_none() && !kb.is_place(name);
         if !(unmistakable(name) || repeated) {
             return;

@@ -5,7 +5,6 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::kb::Kb;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -108,7 +107,8 @@ impl Check for DigitPlaceholder {
             let from_article = !candidates.is_empty();
             if !from_article && !prefix.is_empty() {
                 let bare = prefix.trim_end_matches('-').to_lowercase();
-                candidates = Kb::builtin()
+                candidates = cx
+                    .kb()
                     .digit_names
                     .iter()
                     .filter(|n| {

@@ -19,11 +19,11 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::analysis::names::inside_longer_name;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::kb::{fold, Kb};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::rules::name::known_forms::inside_longer_name;
 use crate::suppress::AllowList;
 use crate::text::{is_whole_word, TextRange};
 
@@ -145,7 +145,12 @@ impl HouseSpellings {
             })
             .filter(move |(range, entry)| {
                 !(entry.place
-                    && inside_longer_name(text, range.start().to_usize(), range.end().to_usize()))
+                    && inside_longer_name(
+                        crate::lexicon::builtin(),
+                        text,
+                        range.start().to_usize(),
+                        range.end().to_usize(),
+                    ))
             })
     }
 

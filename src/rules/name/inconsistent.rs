@@ -19,10 +19,10 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
-use crate::kb::Kb;
-use crate::lexicon::{self, FastMap, FastSet, Lexicon};
+use crate::kb::spelling::{skeleton, strip_diacritics, within_one_edit};
+use crate::knowledge::Knowledge;
+use crate::lexicon::{FastMap, FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::rules::name::near_miss::skeleton;
 use crate::text::TextRange;
 
 pub struct Inconsistent;
@@ -47,20 +47,22 @@ struct Uses<'a> {
 }
 
 /// The word lists the check reads.
-struct Words {
-    usual: Option<&'static FastSet<&'static str>>,
-    function: Option<&'static Lexicon>,
-    determiners: Option<&'static Lexicon>,
-    stopwords: Vec<(&'static str, &'static Lexicon)>,
+struct Words<'k> {
+    usual: Option<&'k FastSet<&'static str>>,
+    function: Option<&'k Lexicon>,
+    determiners: Option<&'k Lexicon>,
+    minor: &'k Lexicon,
+    stopwords: Vec<(&'k str, &'k Lexicon)>,
 }
 
-impl Words {
-    fn builtin() -> Self {
-        let lexicons = lexicon::builtin();
+impl<'k> Words<'k> {
+    fn new(knowledge: &'k Knowledge) -> Self {
+        let lexicons = knowledge.lexicons();
         Words {
-            usual: lexicon::word_list("usually-lowercase"),
+            usual: knowledge.word_list("usually-lowercase"),
             function: lexicons.get("function-words"),
             determiners: lexicons.get("determiners"),
+            minor: &lexicons.minor_words,
             stopwords: lexicons.with_prefix("stopwords-"),
         }
     }
@@ -71,7 +73,7 @@ impl Words {
         self.usual.is_some_and(|u| u.contains(lower.as_str()))
             || self.function.is_some_and(|f| f.contains(&lower))
             || self.determiners.is_some_and(|d| d.contains(&lower))
-            || lexicon::builtin().minor_words.contains(&lower)
+            || self.minor.contains(&lower)
     }
 
     /// `La`, `Il`, `Der`: a function word of another language that is no
@@ -132,7 +134,7 @@ fn same_name(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if common + 2 >= a.chars().count().max(b.chars().count()) {
         return false;
     }
-    crate::rules::name::near_miss::within_one_edit(sa, sb)
+    within_one_edit(sa, sb)
 }
 
 impl Check for Inconsistent {
@@ -141,8 +143,8 @@ impl Check for Inconsistent {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let kb = Kb::builtin();
-        let lists = Words::builtin();
+        let kb = cx.kb();
+        let lists = Words::new(cx.knowledge());
         let mut words: FastMap<&str, Uses<'_>> = FastMap::default();
         let mut lower_words: FastSet<&str> = FastSet::default();
         for sentence in &doc.sentences {
@@ -255,8 +257,8 @@ impl Check for Inconsistent {
                     (true, true) if named_a && !named_b => (a, b, ub, true),
                     (true, true) if named_b && !named_a => (b, a, ua, true),
                     // `Antonio` for `António`: the accents were lost.
-                    _ if crate::kb::strip_diacritics(a) == b => (a, b, ub, known(a)),
-                    _ if crate::kb::strip_diacritics(b) == a => (b, a, ua, known(b)),
+                    _ if strip_diacritics(a) == b => (a, b, ub, known(a)),
+                    _ if strip_diacritics(b) == a => (b, a, ua, known(b)),
                     (true, false) => (a, b, ub, true),
                     (false, true) => (b, a, ua, true),
                     _ if ua.ranges.len() > ub.ranges.len() => (a, b, ub, true),
@@ -290,7 +292,7 @@ impl Check for Inconsistent {
                         .strip_prefix(' ')
                         .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
                         .unwrap_or_default();
-                    let lost_accents = crate::kb::strip_diacritics(right) == wrong_word;
+                    let lost_accents = strip_diacritics(right) == wrong_word;
                     if !next.is_empty()
                         && ((!lost_accents
                             && kb

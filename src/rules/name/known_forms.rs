@@ -3,10 +3,10 @@
 //! Kuleba", "Butcha"; "Kiev"; "Antonio Guterres"), found in one pass of one
 //! automaton.
 
+use crate::analysis::names::{inside_longer_name, is_word_char};
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::kb::{Kb, WrongKind};
-use crate::lexicon;
+use crate::kb::WrongKind;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -40,53 +40,13 @@ static META: [RuleMeta; 3] = [
     .opt_in(),
 ];
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-'
-}
-
-/// The word before `start` when one space separates it from the match.
-fn word_before(text: &str, start: usize) -> Option<&str> {
-    let before = text[..start].strip_suffix(' ')?;
-    let from = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
-    Some(&before[from..])
-}
-
-/// The word after `end` when one space separates it from the match.
-fn word_after(text: &str, end: usize) -> Option<&str> {
-    let after = text[end..].strip_prefix(' ')?;
-    let len = after
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(after.len(), |(i, _)| i);
-    (len > 0).then(|| &after[..len])
-}
-
-/// Whether a deprecated place spelling stands inside a longer capitalised
-/// name, and so names a person or a club rather than the town: "Borislav
-/// Mikhailov", "Pavel Glukhov", "Dynamo Kiev". A word that says what kind
-/// of place it is ("Kharkov Oblast") or a small word of a Title Case
-/// headline ("Shelling In Gorlovka") does not count.
-pub(crate) fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
-    let lex = lexicon::builtin();
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let place_kind = |w: &str| lex.get("place-kinds").is_some_and(|l| l.contains(w));
-    word_before(text, start).is_some_and(|w| capitalised(w) && !lex.minor_words.contains(w))
-        || word_after(text, end)
-            .is_some_and(|w| capitalised(w) && !place_kind(w) && !lex.minor_words.contains(w))
-}
-
 impl Check for KnownForms {
     fn rules(&self) -> &[RuleMeta] {
         &META
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let kb = Kb::builtin();
+        let kb = cx.kb();
         let text = doc.text;
         for m in kb.wrong_automaton.find_iter(text) {
             let form = &kb.wrong_forms[m.pattern().as_usize()];
@@ -108,7 +68,9 @@ impl Check for KnownForms {
             if doc.overlaps_link(range) {
                 continue;
             }
-            if form.kind == WrongKind::Deprecated && inside_longer_name(text, start, end) {
+            if form.kind == WrongKind::Deprecated
+                && inside_longer_name(cx.lexicons(), text, start, end)
+            {
                 continue;
             }
             if !form.context.is_empty() && !form.context.iter().any(|c| text.contains(c.as_str())) {

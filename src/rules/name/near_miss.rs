@@ -7,15 +7,15 @@
 //! variants, not slips, and are left alone. The fix is a "did you mean"
 //! (unsafe).
 
+use crate::analysis::dates::article_date;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
-use crate::kb::{describe_on, fold, Kb, Person};
+use crate::kb::spelling::{fold, initial, skeleton, within_one_edit};
+use crate::kb::{describe_on, Kb, Person};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::rules::title::wrong_office::article_date;
 use crate::text::TextRange;
 
 use crate::lexicon::FastMap;
-use std::sync::OnceLock;
 
 pub struct NearMiss;
 
@@ -26,67 +26,6 @@ static META: RuleMeta = RuleMeta::builtin(
     "A name one slip away from a person in the knowledge base, when the rest of the name agrees.",
     true,
 );
-
-/// A spelling with the differences of transliteration taken out: the
-/// distance that is left is a slip.
-///
-/// The replacements run one after another, each on the last one's result
-/// ("ckh" → "ch" → "h"); one that has nothing to replace, as in most words,
-/// makes no copy.
-pub fn skeleton(word: &str) -> String {
-    let mut s = fold(word);
-    for (from, to) in [("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c")] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
-    if s.contains(['y', 'j']) {
-        s = s.replace(['y', 'j'], "i");
-    }
-    // Doubled letters count once.
-    let doubled = s.chars().zip(s.chars().skip(1)).any(|(a, b)| a == b);
-    if !doubled {
-        return s;
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Whether two words are at most one edit apart: one letter changed, added
-/// or dropped, or two neighbours swapped (a Damerau-Levenshtein distance of
-/// 1 or 0), told in one pass without allocating: most pairs of words an
-/// article is checked for are not.
-pub fn within_one_edit(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        one_edit(a.as_bytes(), b.as_bytes())
-    } else {
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        one_edit(&a, &b)
-    }
-}
-
-fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
-        return false;
-    }
-    let Some(i) = short.iter().zip(long).position(|(x, y)| x != y) else {
-        return true;
-    };
-    if short.len() < long.len() {
-        return short[i..] == long[i + 1..];
-    }
-    short[i + 1..] == long[i + 1..]
-        || (i + 1 < short.len()
-            && short[i] == long[i + 1]
-            && short[i + 1] == long[i]
-            && short[i + 2..] == long[i + 2..])
-}
 
 /// Whether `found` is a slip of `right`: not a transliteration variant, and
 /// one edit (two in a long word) away once transliteration is taken out.
@@ -110,43 +49,6 @@ fn slip_skeletons(found: &str, a: &str, right: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(a, b) <= allowed
 }
 
-/// A curated person with the skeletons of their first name and surname and
-/// their folded name, made once.
-struct Curated {
-    person: &'static Person,
-    first: String,
-    last: String,
-    folded: String,
-}
-
-/// The curated people by the initials of first name and surname: a slip
-/// keeps both initials, so a name is compared with one small bucket.
-fn curated(kb: &'static Kb) -> &'static FastMap<(char, char), Vec<Curated>> {
-    static CURATED: OnceLock<FastMap<(char, char), Vec<Curated>>> = OnceLock::new();
-    CURATED.get_or_init(|| {
-        let mut out: FastMap<(char, char), Vec<Curated>> = FastMap::default();
-        for p in kb.people.iter().filter(|p| p.source.is_none()) {
-            let Some(first) = p.first_name() else {
-                continue;
-            };
-            let (Some(a), Some(b)) = (initial(first), initial(&p.surname)) else {
-                continue;
-            };
-            out.entry((a, b)).or_default().push(Curated {
-                person: p,
-                first: skeleton(first),
-                last: skeleton(&p.surname),
-                folded: fold(&p.name),
-            });
-        }
-        out
-    })
-}
-
-fn initial(s: &str) -> Option<char> {
-    s.chars().next().and_then(|c| c.to_lowercase().next())
-}
-
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -154,7 +56,7 @@ fn is_name_word(word: &str) -> bool {
 }
 
 /// The one person `first last` is a slip for, if any.
-fn slip_for(kb: &'static Kb, first: &str, last: &str, full: &str) -> Option<&'static Person> {
+fn slip_for<'k>(kb: &'k Kb, first: &str, last: &str, full: &str) -> Option<&'k Person> {
     if kb.people_named(full).next().is_some() || kb.is_known_wrong(full) {
         return None;
     }
@@ -176,7 +78,7 @@ fn slip_for(kb: &'static Kb, first: &str, last: &str, full: &str) -> Option<&'st
     // Both slipped, and the whole is very close (curated people).
     let bucket = initial(first)
         .zip(initial(last))
-        .and_then(|key| curated(kb).get(&key));
+        .and_then(|key| kb.curated_by_initials().get(&key));
     if let (true, Some(bucket)) = (matches.is_empty(), bucket) {
         let (first_skel, last_skel) = (skeleton(first), skeleton(last));
         let folded = fold(full);
@@ -184,13 +86,14 @@ fn slip_for(kb: &'static Kb, first: &str, last: &str, full: &str) -> Option<&'st
             bucket
                 .iter()
                 .filter(|c| {
-                    c.person
+                    let person = &kb.people[c.person];
+                    person
                         .first_name()
                         .is_some_and(|right| slip_skeletons(first, &first_skel, right, &c.first))
-                        && slip_skeletons(last, &last_skel, &c.person.surname, &c.last)
+                        && slip_skeletons(last, &last_skel, &person.surname, &c.last)
                         && strsim::jaro_winkler(&folded, &c.folded) >= 0.9
                 })
-                .map(|c| c.person),
+                .map(|c| &kb.people[c.person]),
         );
     }
     matches.sort_by(|x, y| x.name.cmp(&y.name));
@@ -207,9 +110,9 @@ impl Check for NearMiss {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let kb = Kb::builtin();
+        let kb = cx.kb();
         let tokens = &doc.tokens;
-        let mut memo: FastMap<(&str, &str), Option<&'static Person>> = FastMap::default();
+        let mut memo: FastMap<(&str, &str), Option<&Person>> = FastMap::default();
         for pair in tokens.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if a.kind != TokenKind::Word || b.kind != TokenKind::Word {

@@ -6,11 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::analysis::offices::resolve;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::kb::{fold, Kb};
+use crate::kb::fold;
 use crate::rule::{Check, Context, RuleMeta};
-use crate::rules::title::wrong_office::resolve;
 use crate::text::TextRange;
 
 pub struct Inconsistent;
@@ -37,10 +37,10 @@ impl Check for Inconsistent {
         std::slice::from_ref(&META)
     }
 
-    fn check(&self, doc: &Document, cx: &mut Context) {
-        let kb = Kb::builtin();
+    fn check(&self, _doc: &Document, cx: &mut Context) {
+        let kb = cx.kb();
         let mut by_person: BTreeMap<String, Vec<Use<'_>>> = BTreeMap::new();
-        for m in doc.title_mentions() {
+        for m in cx.analysis().title_mentions() {
             let words: Vec<&str> = m.name.split_whitespace().collect();
             // The base decides for people it knows completely.
             if resolve(kb, &words)

@@ -10,16 +10,12 @@
 //! only an office the person never held is flagged: an archived article
 //! must not be judged by today's cabinet.
 
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
-use regex::Regex;
-
+use crate::analysis::dates::article_date;
+use crate::analysis::offices::resolve;
 use crate::date::Date;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::kb::{fold, Kb, Person, Term};
-use crate::lexicon;
+use crate::kb::{Person, Term};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -40,319 +36,12 @@ const HEAD_OFFICES: [&str; 4] = ["president", "prime-minister", "chancellor", "m
 /// article about a handover, or a date that is the scraping day.
 const GRACE_DAYS: i64 = 14;
 
-/// The three shapes of a title with a name, as one pattern (one pass):
-/// `<Adjective>? <office> <Name>` ("Russian President Lavrov"), `<Name>,
-/// <Country>'s <office>` / `<Name>, the <Adjective>? <office>` ("Sergei
-/// Lavrov, Russia's president"), and `<Country>'s <office>, <Name>` / `the
-/// <Adjective>? <office>, <Name>` ("the country's foreign minister, Sergei
-/// Lavrov").
-fn pattern(kb: &Kb) -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alternation = |mut items: Vec<String>| {
-            items.sort_by_key(|a| std::cmp::Reverse(a.len()));
-            items.dedup();
-            items.join("|")
-        };
-        let adjectives = alternation(
-            kb.countries
-                .iter()
-                .flat_map(|c| c.adjectives.iter().map(|a| regex::escape(a)))
-                .collect(),
-        );
-        let countries = alternation(
-            kb.countries
-                .iter()
-                .flat_map(|c| {
-                    std::iter::once(&c.name)
-                        .chain(&c.adjectives)
-                        .map(|a| regex::escape(a))
-                })
-                .collect(),
-        );
-        let mut phrases: Vec<String> = Vec::new();
-        for office in &kb.offices {
-            for p in &office.phrases {
-                let lower = p.to_lowercase();
-                let mut first_cap = lower.clone();
-                if let Some(f) = first_cap.get_mut(0..1) {
-                    f.make_ascii_uppercase();
-                }
-                for form in [p.clone(), lower, first_cap] {
-                    phrases.push(regex::escape(&form));
-                }
-            }
-        }
-        let phrases = alternation(phrases);
-        // Names in the Latin script, with the diacritics of European
-        // languages and Vietnamese (Latin-1, Latin Extended-A/B and
-        // Additional): the knowledge base's
-        // names are all written so. `\p{L}`, copied into each of the
-        // pattern's nine name slots, made compiling it most of a
-        // one-article run's time.
-        let name = r"[A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{24F}\u{1E00}-\u{1EFF}][A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}\u{1E00}-\u{1EFF}’'.-]*";
-        // Lower-case particles inside a name: "Ursula von der Leyen".
-        let particle = r"(?:von|van|der|den|de|del|da|dos|du|di|le|la|bin|ibn|al|el|ter)\s+";
-        let names = format!(r"{name}(?:\s+(?:{particle}){{0,2}}{name}){{0,2}}");
-        // ASCII word boundaries keep the pattern on the fast DFA: the
-        // adjectives and office names are ASCII.
-        let b = "(?-u:\\b)";
-        let before = format!(
-            r"(?:{b}(?P<adj>{adjectives})\s+)?{b}(?P<office>{phrases})\s+(?P<name>{names})"
-        );
-        let owner = format!(
-            r"(?:{b}(?P<country>{countries})['’]s\s+|{b}[Tt]he\s+(?:(?P<adj3>{adjectives})\s+|country['’]s\s+)?)"
-        );
-        let after = format!(
-            r"(?P<name2>{names}),\s+(?:{b}(?P<country2>{countries})['’]s\s+|{b}[Tt]he\s+(?:(?P<adj2>{adjectives})\s+)?){b}(?P<office2>{phrases}){b}"
-        );
-        let apposed = format!(r"{owner}(?P<office3>{phrases}),\s+(?P<name3>{names})");
-        Regex::new(&format!("{apposed}|{after}|{before}")).expect("the office pattern compiles")
-    })
-}
-
-/// Builds the office pattern and its pre-filter ahead of the first text
-/// that needs them.
-pub(crate) fn warm_up(kb: &Kb) {
-    office_prefilter(kb);
-    pattern(kb);
-}
-
-/// Every office phrase, in any ASCII case: a text without one has no
-/// mention.
-fn office_prefilter(kb: &Kb) -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(kb.offices.iter().flat_map(|o| &o.phrases))
-            .expect("the office phrases build an automaton")
-    })
-}
-
-/// A labelled date near the top of the article: "date 2022-09-21",
-/// "Published: 2022-09-21". A bare date in a page header may be the day the
-/// page was scraped, so it is not taken.
-pub fn article_date(text: &str) -> Option<Date> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        // ASCII boundaries and digits: a date is written so, and the
-        // pattern compiles in half the time.
-        Regex::new(
-            r"(?i)(?-u:\b)(?:date|published|posted|updated)(?-u:\b):?\s+([0-9]{4}-[0-9]{2}-[0-9]{2})(?-u:\b)",
-        )
-            .expect("a valid regex")
-    });
-    let head: String = text.lines().take(10).collect::<Vec<_>>().join("\n");
-    re.captures(&head).and_then(|c| c[1].parse().ok())
-}
-
 fn near(term: &Term, date: Date) -> bool {
     let d = date.days_since_epoch();
     term.from.days_since_epoch() - GRACE_DAYS <= d
         && term
             .to
             .is_none_or(|to| d < to.days_since_epoch() + GRACE_DAYS)
-}
-
-/// A title given to a name in a text.
-#[derive(Clone, Copy, Debug)]
-pub struct Mention<'t> {
-    /// Where the mention starts and ends (title and name).
-    pub start: usize,
-    pub end: usize,
-    pub office: regex::Match<'t>,
-    pub name: &'t str,
-    /// The country the adjective or the possessive names.
-    pub country: Option<&'static str>,
-}
-
-impl<'a> Document<'a> {
-    /// The office titles given to names in the article ([`mentions`] with
-    /// the built-in knowledge base), found once for the two title rules.
-    pub fn title_mentions(&self) -> &[Mention<'a>] {
-        self.title_mentions
-            .get_or_init(|| mentions(Kb::builtin(), self.text))
-    }
-}
-
-/// Every office title given to a name, without those after "former",
-/// "Deputy" and the like, or with an adjective that names no country.
-pub fn mentions<'t>(kb: &'static Kb, text: &'t str) -> Vec<Mention<'t>> {
-    let mut out = Vec::new();
-    // The pattern takes milliseconds to compile: a text that names no
-    // office (most lines an editor lints alone) never builds it.
-    if !office_prefilter(kb).is_match(text) {
-        return out;
-    }
-    let modifiers = lexicon::builtin().get("office-modifiers");
-    for caps in pattern(kb).captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 is the match");
-        let group = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n));
-        let office = group(["office", "office2", "office3"]).expect("one branch matched");
-        let name = group(["name", "name2", "name3"]).expect("one branch matched");
-        let adjective =
-            group(["adj", "adj2", "adj3"]).or_else(|| group(["country", "country2", "country"]));
-        let name_first = caps.name("name2").is_some();
-        // A name before its title may follow other capitalised words
-        // ("Meanwhile Sergei Lavrov, Russia's ..."): the last words that
-        // name someone are the name.
-        let (name_start, name) = if name_first {
-            trailing_name(kb, name)
-        } else {
-            (name.start(), name.as_str())
-        };
-        // The full stop after a name that ends a sentence ("... Jeremy
-        // Hunt.") is not part of it; the one of an initial is ("J.").
-        let name = match name.strip_suffix('.') {
-            Some(bare)
-                if bare
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.chars().count() > 1) =>
-            {
-                bare
-            }
-            _ => name,
-        };
-        let start = if name_first {
-            name_start
-        } else {
-            whole.start()
-        };
-        // An apposition is closed by punctuation: "the president, Blinken
-        // said" and "Lavrov, the president and the premier" are a clause
-        // and a list, and "Kuleba, the president of the debating society"
-        // names another office.
-        let apposition = name_first || caps.name("name3").is_some();
-        if apposition && !text[whole.end()..].starts_with([',', '.', ';', ')', '\n']) {
-            continue;
-        }
-        // "former President", "Deputy Prime Minister", "ex-President".
-        let title_start = adjective
-            .map_or(office.start(), |a| a.start())
-            .min(office.start());
-        let before = text[..title_start].trim_end_matches([' ', '-']);
-        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-        let previous_word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
-        if modifiers.is_some_and(|m| m.contains(previous_word)) {
-            continue;
-        }
-        let country = adjective.and_then(|a| kb.country_of(a.as_str()));
-        if adjective.is_some() && country.is_none() {
-            continue;
-        }
-        // The title ends the mention when it comes after the name, else
-        // the name does.
-        let end = if name_first {
-            whole.end()
-        } else {
-            name_start + name.len()
-        };
-        out.push(Mention {
-            start,
-            end,
-            office,
-            name,
-            country,
-        });
-    }
-    out
-}
-
-/// The last one, two or three words of `name` that the knowledge base
-/// knows, else all of it.
-fn trailing_name<'t>(kb: &Kb, name: regex::Match<'t>) -> (usize, &'t str) {
-    let text = name.as_str();
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(
-            text.match_indices(char::is_whitespace)
-                .map(|(i, w)| i + w.len()),
-        )
-        .filter(|&i| !text[i..].starts_with(char::is_whitespace))
-        .collect();
-    for &i in &starts {
-        let words: Vec<&str> = text[i..].split_whitespace().collect();
-        if !resolve(kb, &words).is_empty() {
-            return (name.start() + i, &text[i..]);
-        }
-    }
-    (name.start(), text)
-}
-
-/// The people a name after an office title refers to.
-pub fn resolve<'k>(kb: &'k Kb, words: &[&str]) -> Vec<&'k Person> {
-    for n in (2..=words.len()).rev() {
-        let full = words[..n].join(" ");
-        let found: Vec<&Person> = kb.people_named(&full).collect();
-        if !found.is_empty() {
-            return found;
-        }
-    }
-    // `Lavrov`, or `Sergey Lavrov` with a given name the base spells
-    // differently: the surname decides if the given name agrees.
-    for (i, word) in words.iter().enumerate().take(3) {
-        let found: Vec<&Person> = kb.people_with_surname(word).collect();
-        if found.is_empty() {
-            continue;
-        }
-        if i == 0 {
-            // "Lavrov" alone; but in "Martin Vizcarra" the first word is a
-            // given name, whatever surname it shares.
-            if words.len() > 1 {
-                continue;
-            }
-            // "President Kim": one of millions of Kims.
-            if kb.is_common_surname(word) {
-                return Vec::new();
-            }
-            return found;
-        }
-        let given = fold(words[0]);
-        // Middle initials tell apart a father and a son of one name
-        // ("George H.W. Bush", "George W. Bush"): written ones must be the
-        // person's own.
-        let initials: Vec<&str> = words[1..i]
-            .iter()
-            .copied()
-            .filter(|w| is_initials(w))
-            .collect();
-        return found
-            .into_iter()
-            .filter(|p| {
-                std::iter::once(&p.name).chain(&p.variants).any(|n| {
-                    n.split_whitespace()
-                        .next()
-                        .is_some_and(|f| strsim::jaro_winkler(&fold(f), &given) >= 0.85)
-                        && initials
-                            .iter()
-                            .all(|i| n.split_whitespace().any(|w| w == *i))
-                })
-            })
-            .collect();
-    }
-    Vec::new()
-}
-
-/// "W.", "H.W.", "J": letters each followed by a full stop, or one capital.
-fn is_initials(word: &str) -> bool {
-    let mut chars = word.chars().peekable();
-    let mut letters = 0;
-    while let Some(c) = chars.next() {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-        match chars.next() {
-            Some('.') => {}
-            None => return letters == 1,
-            Some(_) => return false,
-        }
-    }
-    letters > 0
 }
 
 /// The years a sentence names ("In 2010, ...", "... in January 2006", "in
@@ -413,10 +102,10 @@ impl Check for WrongOffice {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let kb = Kb::builtin();
+        let kb = cx.kb();
         let text = doc.text;
         let date = cx.settings.date.or_else(|| article_date(text));
-        for &mention in doc.title_mentions() {
+        for &mention in cx.analysis().title_mentions() {
             let office_m = mention.office;
             let start = mention.start;
             let end = mention.end;
@@ -530,16 +219,14 @@ mod tests {
     use super::*;
     use crate::rule::Settings;
     use crate::rules::test::{assert_clean, assert_fixes};
+    use crate::source::Encoding;
 
     fn on(date: &str, text: &str) -> Vec<String> {
-        let doc = Document::new(text);
         let settings = Settings {
             date: Some(date.parse().unwrap()),
             ..Settings::default()
         };
-        let mut cx = Context::new(&settings, None);
-        WrongOffice.check(&doc, &mut cx);
-        cx.into_diagnostics()
+        crate::rules::test::run(&WrongOffice, text, &settings, Encoding::Utf8)
             .into_iter()
             .map(|d| d.message)
             .collect()
@@ -641,8 +328,6 @@ mod tests {
             on("2012-01-01", "He said President George W. Bush called.").len(),
             1
         );
-        assert!(is_initials("H.W.") && is_initials("W.") && is_initials("J"));
-        assert!(!is_initials("Walker") && !is_initials("W.x") && !is_initials("US"));
     }
 
     #[test]
@@ -774,25 +459,6 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("Ursula von der Leyen"), "{}", found[0]);
-    }
-
-    #[test]
-    fn a_text_without_an_office_has_no_mention() {
-        let kb = Kb::builtin();
-        assert!(mentions(kb, "Sergei Lavrov, who spoke, left.").is_empty());
-        assert_eq!(
-            mentions(kb, "Sergei Lavrov, Russia's president, left.").len(),
-            1
-        );
-    }
-
-    #[test]
-    fn reads_a_labelled_date_from_the_article() {
-        assert_eq!(
-            article_date(" date 2022-09-21 Contributors\nPolitics"),
-            Some("2022-09-21".parse().unwrap())
-        );
-        assert_eq!(article_date("Scraped 2024-01-01 12:00\nText"), None);
     }
 
     #[test]

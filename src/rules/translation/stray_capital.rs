@@ -43,7 +43,7 @@
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 
-use crate::lexicon::{self, FastMap, FastSet, Lexicon};
+use crate::lexicon::{FastMap, FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -73,11 +73,11 @@ struct Words {
 }
 
 impl Words {
-    fn builtin() -> Option<Self> {
-        let lexicons = lexicon::builtin();
+    fn new(cx: &Context) -> Option<Self> {
+        let lexicons = cx.lexicons();
         Some(Self {
             function: lexicons.get("function-words")?,
-            usual: lexicon::word_list("usually-lowercase")?,
+            usual: cx.word_list("usually-lowercase")?,
             names: lexicons.get("name-words")?,
             determiners: lexicons.get("determiners")?,
             minor: &lexicons.minor_words,
@@ -109,7 +109,7 @@ impl Check for StrayCapital {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let Some(words) = Words::builtin() else {
+        let Some(words) = Words::new(cx) else {
             return;
         };
         // Content words wait for the whole article: see `confirmed`.

@@ -3,6 +3,7 @@
 //! bracketed text (an original title, a name in its own script) is left
 //! alone, and so is mojibake, which encoding.mojibake repairs.
 
+use crate::analysis::script::is_latin;
 use crate::diagnostic::{Category, Severity};
 use crate::document::{Document, TokenKind};
 use crate::rule::{Check, Context, RuleMeta};
@@ -20,10 +21,6 @@ static META: RuleMeta = RuleMeta::builtin(
 
 /// The share of Latin letters that makes a sentence English for this rule.
 const LATIN_SHARE: f64 = 0.7;
-
-pub(crate) fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF)
-}
 
 fn is_foreign_letter(c: char) -> bool {
     c.is_alphabetic() && !is_latin(c)

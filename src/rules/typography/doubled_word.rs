@@ -15,7 +15,7 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
-use crate::lexicon;
+use crate::lexicon::Lexicons;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -35,7 +35,7 @@ impl Check for DoubledWord {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let lexicons = lexicon::builtin();
+        let lexicons = cx.lexicons();
         let repeatable = &lexicons.repeatable_words;
         for i in 1..doc.tokens.len() {
             let (first, second) = (doc.tokens[i - 1], doc.tokens[i]);
@@ -54,7 +54,7 @@ impl Check for DoubledWord {
                 continue;
             }
             let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-            if capitalised(b) || repeatable.contains(b) || units_meet(doc, i - 1) {
+            if capitalised(b) || repeatable.contains(b) || units_meet(lexicons, doc, i - 1) {
                 continue;
             }
             let range = TextRange::new(first.range.start(), second.range.end());
@@ -74,8 +74,7 @@ impl Check for DoubledWord {
 
 /// Whether the word at `first` and the same word after it belong to two
 /// units that meet (see the module documentation).
-fn units_meet(doc: &Document, first: usize) -> bool {
-    let lexicons = lexicon::builtin();
+fn units_meet(lexicons: &Lexicons, doc: &Document, first: usize) -> bool {
     let in_list = |list: &str, word: &str| lexicons.get(list).is_some_and(|l| l.contains(word));
     let tokens = &doc.tokens;
     let glued = |a: usize, b: usize| tokens[a].range.end() == tokens[b].range.start();

@@ -10,8 +10,6 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
-use crate::kb::Kb;
-use crate::lexicon;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -72,7 +70,7 @@ impl Check for MissingSpace {
             if !ends || !starts_a_sentence(next) {
                 continue;
             }
-            if before.kind == TokenKind::Word && is_dotted_name(word, next) {
+            if before.kind == TokenKind::Word && is_dotted_name(cx, word, next) {
                 continue;
             }
             // `Nations.A.B.` or `A.B.C`: initials, not two sentences.
@@ -108,19 +106,21 @@ fn ends_a_sentence(word: &str) -> bool {
 /// ends in a name right before another is glued to it) and two or three
 /// letters that are neither a common English word, nor an abbreviation, nor
 /// a name the knowledge base knows (`Xi`, `Lee`): those open sentences.
-fn is_dotted_name(word: &str, next: &str) -> bool {
+fn is_dotted_name(cx: &Context, word: &str, next: &str) -> bool {
     if !word.starts_with(char::is_uppercase) || !(2..=3).contains(&next.chars().count()) {
         return false;
     }
-    let lexicons = lexicon::builtin();
+    let lexicons = cx.lexicons();
     let lower = next.to_lowercase();
     let english = ["function-words", "determiners"]
         .iter()
         .any(|name| lexicons.get(name).is_some_and(|l| l.contains(&lower)))
         || lexicons.minor_words.contains(&lower)
         || lexicons.abbreviations.contains(next)
-        || lexicon::word_list("usually-lowercase").is_some_and(|l| l.contains(lower.as_str()));
-    let kb = Kb::builtin();
+        || cx
+            .word_list("usually-lowercase")
+            .is_some_and(|l| l.contains(lower.as_str()));
+    let kb = cx.kb();
     let name = kb.people_with_surname(next).next().is_some()
         || kb.people_with_first_name(next).next().is_some();
     !english && !name
