@@ -6,6 +6,7 @@
 //! → [`rule`] and [`rules`] (what is checked) → [`lint`] (running and
 //! fixing) → [`output`] (every format) → [`cli`].
 
+pub mod allow;
 pub mod analysis;
 pub mod batch;
 pub mod cli;
@@ -28,5 +29,6 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 pub mod text;
+pub mod toml_error;
 pub mod walk;
 pub mod window;

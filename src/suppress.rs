@@ -11,60 +11,22 @@
 //!   HTML: `<!-- mtlint-disable-next-line name.near-miss, junk -->` (rule
 //!   ids or categories; none means every rule).
 //!
-//! [`crate::lint::Linter`] applies them after the checks have run and
-//! reports the stale ones (`rules::unused_suppression`).
+//! This module reads them; `lint::suppression` applies them after the
+//! checks have run and reports the stale ones (`rules::unused_suppression`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::text::{is_whole_word, LineIndex, TextRange};
+pub use crate::allow::{apply_allow_list, AllowList};
+use crate::text::{LineIndex, TextRange};
+use crate::toml_error::toml_error;
 
 /// The sidecar file's name: the article's file name and this suffix.
 pub const SIDECAR_SUFFIX: &str = ".mtlint-ignore.toml";
-
-/// Words and names no rule may flag.
-#[derive(Debug, Default)]
-pub struct AllowList {
-    automaton: Option<AhoCorasick>,
-}
-
-impl AllowList {
-    pub fn new(phrases: &[String]) -> Self {
-        let phrases: Vec<&str> = phrases
-            .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
-            .collect();
-        if phrases.is_empty() {
-            return Self::default();
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
-            .expect("literal phrases always compile");
-        Self {
-            automaton: Some(automaton),
-        }
-    }
-
-    /// The whole-word occurrences of the phrases in `text`.
-    pub fn occurrences(&self, text: &str) -> Vec<TextRange> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        automaton
-            .find_iter(text)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| TextRange::from_usize(m.start(), m.end()))
-            .collect()
-    }
-}
 
 /// The findings accepted in one article.
 #[derive(Debug, Default, Deserialize)]
@@ -109,8 +71,7 @@ impl Sidecar {
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Self, String> {
-        let mut sidecar: Sidecar =
-            toml::from_str(text).map_err(|e| crate::config::toml_error(name, text, &e))?;
+        let mut sidecar: Sidecar = toml::from_str(text).map_err(|e| toml_error(name, text, &e))?;
         sidecar.name = name.to_owned();
         Ok(sidecar)
     }
@@ -198,33 +159,9 @@ pub fn covers(name: &str, id: &str) -> bool {
             .is_some_and(|(category, _)| category == name)
 }
 
-/// Drops the findings inside an allowed phrase.
-pub fn apply_allow_list(allow: &AllowList, text: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let occurrences = allow.occurrences(text);
-    if occurrences.is_empty() {
-        return;
-    }
-    diagnostics.retain(|d| !occurrences.iter().any(|o| o.contains_range(d.range)));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn allow_list_matches_whole_words_only() {
-        let allow = AllowList::new(&["Dynamo Kiev".to_owned(), "Kiev".to_owned()]);
-        let text = "Dynamo Kiev won. Kievan Rus.";
-        let found: Vec<&str> = allow
-            .occurrences(text)
-            .iter()
-            .map(|r| &text[r.to_std()])
-            .collect();
-        assert_eq!(found, ["Dynamo Kiev"]);
-        assert!(AllowList::new(&[" ".to_owned()])
-            .occurrences(text)
-            .is_empty());
-    }
 
     #[test]
     fn inline_comments_target_the_next_non_blank_line() {

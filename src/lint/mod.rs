@@ -1,21 +1,22 @@
 //! Linting one text with a registry and a selection, and fixing it to a
 //! fixed point.
 
+mod suppression;
+
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::analysis::Analysis;
 use crate::date::Date;
-use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Safety};
+use crate::diagnostic::{Diagnostic, Fix, Safety};
 use crate::document::Document;
 use crate::fix::apply_fixes;
 use crate::knowledge::Knowledge;
 use crate::rule::{Context, Settings};
-use crate::rules::unused_suppression;
 use crate::rules::Registry;
 use crate::source::Encoding;
-use crate::suppress::{self, AllowList, InlineComment, Sidecar};
-use crate::text::{TextRange, TextSize};
+use crate::suppress::{apply_allow_list, AllowList, Sidecar};
+use suppression::Suppressions;
 
 /// How many times `--fix` re-lints and fixes again before it gives up.
 const MAX_FIX_PASSES: usize = 10;
@@ -128,38 +129,8 @@ impl Linter {
         settings: &Settings,
     ) -> Vec<Diagnostic> {
         let doc = Document::new(text, self.knowledge.lexicons());
-        let comments = suppress::inline_comments(text, &doc.line_index);
-        let judged: HashSet<Category> = Category::ALL
-            .into_iter()
-            .filter(|c| {
-                self.enabled
-                    .contains(unused_suppression::meta_for(*c).id.as_ref())
-            })
-            .collect();
-        // A suppression is judged against its rule even when that rule is
-        // not selected: run it, and drop its findings afterwards.
-        let mut run = Cow::Borrowed(&self.enabled);
-        if !judged.is_empty() && (!comments.is_empty() || sidecar.is_some()) {
-            let names: Vec<&str> = comments
-                .iter()
-                .flat_map(|c| c.names.iter().map(|(n, _)| n.as_str()))
-                .chain(
-                    sidecar
-                        .into_iter()
-                        .flat_map(|s| s.ignore.iter().map(|e| e.rule.as_str())),
-                )
-                .collect();
-            let extra: Vec<String> = self
-                .registry
-                .rules()
-                .filter(|r| judged.contains(&r.category) && !self.enabled.contains(r.id.as_ref()))
-                .filter(|r| names.iter().any(|n| suppress::covers(n, &r.id)))
-                .map(|r| r.id.to_string())
-                .collect();
-            if !extra.is_empty() {
-                run.to_mut().extend(extra);
-            }
-        }
+        let suppressions = Suppressions::new(text, &doc.line_index, sidecar, &self.enabled);
+        let run = suppressions.rules_to_run(&self.registry, &self.enabled);
 
         let analysis = Analysis::new(&doc, &self.knowledge);
         let mut cx = Context::new(settings, &analysis, Some(&run)).with_encoding(encoding);
@@ -173,86 +144,13 @@ impl Linter {
         if let Some(house) = &settings.house {
             house.apply(text, &mut diagnostics);
         }
-        suppress::apply_allow_list(&self.allow, text, &mut diagnostics);
-        // mtlint's own comments are not article text.
-        // Comments are in text order and on lines of their own: the one
-        // that could hold a diagnostic is found by binary search, and the
-        // comments aimed at a line by a map (both linear in a large file).
-        diagnostics.retain(|d| {
-            let i = comments.partition_point(|c| c.line.end() < d.range.start());
-            !comments
-                .get(i)
-                .is_some_and(|c| c.line.contains_range(d.range))
-        });
-        let mut by_target: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, comment) in comments.iter().enumerate() {
-            if let Some(line) = comment.target {
-                by_target.entry(line).or_default().push(i);
-            }
-        }
-        let mut used: Vec<Vec<bool>> = comments
-            .iter()
-            .map(|c| vec![false; c.names.len()])
-            .collect();
-        let mut sidecar_used = vec![false; sidecar.map_or(0, |s| s.ignore.len())];
-        diagnostics.retain(|d| {
-            let line = doc.line_index.line_of(d.range.start());
-            let mut suppressed = false;
-            for &i in by_target.get(&line).map_or(&[][..], Vec::as_slice) {
-                let (comment, used) = (&comments[i], &mut used[i]);
-                if comment.names.is_empty() {
-                    suppressed = true;
-                }
-                for ((name, _), used) in comment.names.iter().zip(used.iter_mut()) {
-                    if suppress::covers(name, &d.rule) {
-                        *used = true;
-                        suppressed = true;
-                    }
-                }
-            }
-            if let Some(sidecar) = sidecar {
-                let flagged = &text[d.range.to_std()];
-                for (entry, used) in sidecar.ignore.iter().zip(&mut sidecar_used) {
-                    if entry.rule == d.rule && entry.text == flagged {
-                        *used = true;
-                        suppressed = true;
-                    }
-                }
-            }
-            !suppressed
-        });
-        if let Cow::Owned(_) = run {
-            diagnostics.retain(|d| self.enabled.contains(&d.rule));
-        }
-
-        if !judged.is_empty() {
-            for (comment, used) in comments.iter().zip(&used) {
-                diagnostics.extend(self.stale_comment(comment, used, &judged));
-            }
-            if let Some(sidecar) = sidecar {
-                for (entry, _) in sidecar
-                    .ignore
-                    .iter()
-                    .zip(&sidecar_used)
-                    .filter(|(_, u)| !**u)
-                {
-                    let Some(meta) = self.registry.rules().find(|r| r.id == entry.rule.as_str())
-                    else {
-                        continue;
-                    };
-                    if !judged.contains(&meta.category) {
-                        continue;
-                    }
-                    diagnostics.push(unused_suppression::meta_for(meta.category).diagnostic(
-                        TextRange::empty(TextSize::from_usize(0)),
-                        format!(
-                            "`{}` ignores `{}` on `{}`, but that rule no longer flags that text here: remove the entry",
-                            sidecar.name, entry.rule, entry.text
-                        ),
-                    ));
-                }
-            }
-        }
+        apply_allow_list(&self.allow, text, &mut diagnostics);
+        suppressions.apply(
+            &self.registry,
+            &self.enabled,
+            &doc.line_index,
+            &mut diagnostics,
+        );
 
         diagnostics.sort_by(|a, b| {
             (a.range.start(), a.range.end(), &a.rule).cmp(&(
@@ -263,68 +161,6 @@ impl Linter {
         });
         diagnostics.dedup();
         diagnostics
-    }
-
-    /// The findings for the names of `comment` that suppressed nothing.
-    fn stale_comment(
-        &self,
-        comment: &InlineComment,
-        used: &[bool],
-        judged: &HashSet<Category>,
-    ) -> Vec<Diagnostic> {
-        let category_of = |name: &str| -> Option<Category> {
-            name.parse::<Category>().ok().or_else(|| {
-                self.registry
-                    .rules()
-                    .find(|r| r.id == name)
-                    .map(|r| r.category)
-            })
-        };
-        let stale: Vec<(&str, TextRange, Category)> = comment
-            .names
-            .iter()
-            .zip(used)
-            .filter(|(_, used)| !**used)
-            .filter_map(|((name, range), _)| Some((name.as_str(), *range, category_of(name)?)))
-            .filter(|(_, _, category)| judged.contains(category))
-            .collect();
-        if stale.is_empty() {
-            return Vec::new();
-        }
-        let kept: Vec<&str> = comment
-            .names
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .filter(|n| !stale.iter().any(|(s, _, _)| s == n))
-            .collect();
-        let fix = if kept.is_empty() {
-            Fix::safe("Delete the comment", vec![Edit::delete(comment.line)])
-        } else {
-            let rewritten = format!("<!-- mtlint-disable-next-line {} -->", kept.join(", "));
-            Fix::safe(
-                format!("Keep only {}", kept.join(", ")),
-                vec![Edit::replace(comment.comment, rewritten)],
-            )
-        };
-        stale
-            .into_iter()
-            .map(|(name, range, category)| {
-                unused_suppression::meta_for(category)
-                    .diagnostic(
-                        range,
-                        match comment.target {
-                            Some(line) => format!(
-                                "`{name}` suppresses nothing: line {} has no `{name}` finding",
-                                line + 1
-                            ),
-                            None => {
-                                format!("`{name}` suppresses nothing: no line follows the comment")
-                            }
-                        },
-                    )
-                    .with_fix(fix.clone())
-            })
-            .collect()
     }
 
     /// Applies the safe fixes (and the unsafe ones if asked), re-lints, and
