@@ -41,6 +41,11 @@ with open(work / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
         jsonl.write(json.dumps({"id": i, "text": text, "date": date}) + "\n")
 PY
 
+cat >"$work/house.toml" <<'TOML'
+spellings = ["Kiev", "Sergei Lavrov", "Izyum", "Kharkov", "Antonio Guterres"]
+allow = ["Dynamo Kiev"]
+TOML
+
 run() {  # tag binary
   local tag="$1" bin="$2" out="$work/$1"
   mkdir -p "$out"
@@ -52,6 +57,9 @@ run() {  # tag binary
   "$bin" check --format jsonl "$work/corpus" 2>&1 | sed "s#$work##g" >"$out/corpus.jsonl" || true
   "$bin" check --diff --unsafe-fixes "$work/corpus" 2>&1 | sed "s#$work##g" >"$out/corpus.diff" || true
   "$bin" batch --date-field date --fix <"$work/corpus.jsonl" >"$out/batch.jsonl" 2>&1 || echo "exit $?" >>"$out/batch.jsonl"
+  # House spellings and an allow-list over the knowledge base.
+  "$bin" check --format jsonl --config "$work/house.toml" "$work/corpus" 2>&1 | sed "s#$work##g" >"$out/house.jsonl" || true
+  "$bin" check --diff --unsafe-fixes --config "$work/house.toml" fixtures/ 2>&1 | sed "s#$work##g" >"$out/house.diff" || true
   "$bin" rules >"$out/rules.txt" 2>&1 || true
 }
 run base "$base"

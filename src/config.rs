@@ -148,11 +148,12 @@ impl Config {
     /// The settings the rules read: the article date and the compiled
     /// house spellings (an unknown name is an error naming this file).
     pub fn settings(&self) -> Result<crate::rule::Settings, String> {
-        let house = crate::rules::name::house_spelling::HouseSpellings::new(&self.spellings)
-            .map_err(|e| match &self.path {
-                Some(path) => format!("{}: {e}", path.display()),
-                None => e,
-            })?;
+        let house =
+            crate::knowledge::house::HouseSpellings::new(crate::kb::Kb::builtin(), &self.spellings)
+                .map_err(|e| match &self.path {
+                    Some(path) => format!("{}: {e}", path.display()),
+                    None => e,
+                })?;
         Ok(crate::rule::Settings {
             date: self.date(),
             house,

@@ -89,9 +89,9 @@ pub trait Check: Send + Sync {
 pub struct Settings {
     /// The article's date from `--date`, for facts that change over time.
     pub date: Option<Date>,
-    /// The house spellings of the config (`spellings`), which override the
-    /// knowledge base's.
-    pub house: Option<std::sync::Arc<crate::rules::name::house_spelling::HouseSpellings>>,
+    /// The house spellings of the config (`spellings`), which the linter
+    /// lays over the knowledge base (`Knowledge::with_house`).
+    pub house: Option<std::sync::Arc<crate::knowledge::house::HouseSpellings>>,
 }
 
 /// What a check reads besides the document (the settings, the knowledge,

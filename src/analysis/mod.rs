@@ -15,7 +15,9 @@ pub mod script;
 use std::sync::OnceLock;
 
 use crate::document::Document;
+use crate::knowledge::house::Occurrence;
 use crate::knowledge::Knowledge;
+use crate::text::TextRange;
 use offices::Mention;
 
 /// The shared analyses of one article, each found the first time a rule
@@ -24,6 +26,8 @@ pub struct Analysis<'a> {
     text: &'a str,
     knowledge: &'a Knowledge,
     title_mentions: OnceLock<Vec<Mention<'a>>>,
+    house_forms: OnceLock<Vec<TextRange>>,
+    house_occurrences: OnceLock<Vec<Occurrence<'a>>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -32,6 +36,8 @@ impl<'a> Analysis<'a> {
             text: doc.text,
             knowledge,
             title_mentions: OnceLock::new(),
+            house_forms: OnceLock::new(),
+            house_occurrences: OnceLock::new(),
         }
     }
 
@@ -44,5 +50,47 @@ impl<'a> Analysis<'a> {
     pub fn title_mentions(&self) -> &[Mention<'a>] {
         self.title_mentions
             .get_or_init(|| offices::mentions(self.knowledge, self.text))
+    }
+
+    /// Whether `range` lies on a house spelling of the config, which no
+    /// name rule flags.
+    pub fn on_house_form(&self, range: TextRange) -> bool {
+        let Some(house) = self.knowledge.house() else {
+            return false;
+        };
+        self.house_forms
+            .get_or_init(|| house.house_form_ranges(self.text))
+            .iter()
+            .any(|h| h.contains_range(range))
+    }
+
+    /// The names written otherwise than the house spells them, for
+    /// `name.house-spelling`; a place's name inside a longer name ("Dynamo
+    /// Kyiv") is left out.
+    pub fn house_occurrences(&self) -> &[Occurrence<'a>] {
+        self.house_occurrences.get_or_init(|| {
+            let Some(house) = self.knowledge.house() else {
+                return Vec::new();
+            };
+            let lexicons = self.knowledge.lexicons();
+            house
+                .occurrences(self.text)
+                .filter(|o| {
+                    !(o.place
+                        && names::inside_longer_name(
+                            lexicons,
+                            self.text,
+                            o.range.start().to_usize(),
+                            o.range.end().to_usize(),
+                        ))
+                })
+                .collect()
+        })
+    }
+
+    /// Whether `name.house-spelling` reports `range`: another name rule
+    /// then says nothing more there.
+    pub fn house_reports(&self, range: TextRange) -> bool {
+        self.house_occurrences().iter().any(|o| o.range == range)
     }
 }

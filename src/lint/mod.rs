@@ -45,16 +45,16 @@ impl Linter {
         Self {
             registry,
             enabled,
-            settings,
             allow: AllowList::default(),
-            knowledge: Knowledge::builtin(),
+            knowledge: Knowledge::builtin().with_house(settings.house.clone()),
+            settings,
         }
     }
 
     /// The same linter reading articles with other knowledge (a test's
     /// small knowledge base).
     pub fn with_knowledge(mut self, knowledge: Knowledge) -> Self {
-        self.knowledge = knowledge;
+        self.knowledge = knowledge.with_house(self.settings.house.clone());
         self
     }
 
@@ -141,9 +141,6 @@ impl Linter {
         }
         let mut diagnostics = cx.into_diagnostics();
 
-        if let Some(house) = &settings.house {
-            house.apply(text, &mut diagnostics);
-        }
         apply_allow_list(&self.allow, text, &mut diagnostics);
         suppressions.apply(
             &self.registry,

@@ -665,6 +665,9 @@ impl RuleFileSet {
                     };
                     group.map_or(String::new(), |g| g.as_str().to_owned())
                 };
+                if is_house_form(meta, cx, range) {
+                    continue;
+                }
                 let message = rule.message.render(&fill);
                 let mut diagnostic = meta.diagnostic(range, message);
                 if let Some(replacement) = &rule.replacement {
@@ -673,10 +676,13 @@ impl RuleFileSet {
                         .fix_description
                         .clone()
                         .unwrap_or_else(|| format!("Replace with `{replacement}`"));
-                    diagnostic = diagnostic.with_fix(Fix::new(
+                    diagnostic = diagnostic.with_fix(fix(
+                        meta,
+                        cx,
                         description,
                         rule.safety,
-                        vec![Edit::replace(range, replacement)],
+                        range,
+                        replacement,
                     ));
                 }
                 cx.report(diagnostic);
@@ -709,17 +715,41 @@ impl RuleFileSet {
                 "found" => found.to_owned(),
                 _ => right.clone(),
             };
+            if is_house_form(meta, cx, range) {
+                continue;
+            }
             let message = entry.message.render(&fill);
             let description = entry
                 .fix_description
                 .clone()
                 .unwrap_or_else(|| format!("Replace with `{right}`"));
-            cx.report(meta.diagnostic(range, message).with_fix(Fix::new(
-                description,
-                entry.safety,
-                vec![Edit::replace(range, right.clone())],
-            )));
+            let fix = fix(meta, cx, description, entry.safety, range, right.clone());
+            cx.report(meta.diagnostic(range, message).with_fix(fix));
         }
+    }
+}
+
+/// A rule file's rule of the `name` category is a name rule: it never
+/// flags a house spelling of the config (`knowledge::house`).
+fn is_house_form(meta: &RuleMeta, cx: &Context, range: TextRange) -> bool {
+    meta.category == Category::Name && cx.analysis().on_house_form(range)
+}
+
+/// The fix that writes `replacement` over `range`; a name rule writes the
+/// house's spelling of a name where the config overrides it.
+fn fix(
+    meta: &RuleMeta,
+    cx: &Context,
+    description: String,
+    safety: Safety,
+    range: TextRange,
+    replacement: String,
+) -> Fix {
+    if meta.category == Category::Name {
+        cx.knowledge()
+            .name_fix(description, safety, range, replacement)
+    } else {
+        Fix::new(description, safety, vec![Edit::replace(range, replacement)])
     }
 }
 

@@ -3,7 +3,7 @@
 //! restored from the same article when it writes the name with digits
 //! ("G-20"), else from the knowledge base when only one known name fits.
 
-use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::diagnostic::{Category, Safety, Severity};
 use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
@@ -131,14 +131,18 @@ impl Check for DigitPlaceholder {
                     } else {
                         "the only known name that fits"
                     };
-                    diagnostic.with_fix(Fix::unsafe_(
+                    diagnostic.with_fix(cx.knowledge().name_fix(
                         format!("Write `{right}`, {why}"),
-                        vec![Edit::replace(range, right.clone())],
+                        Safety::Unsafe,
+                        range,
+                        right,
                     ))
                 }
                 _ => diagnostic,
             };
-            cx.report(diagnostic);
+            if !cx.analysis().on_house_form(range) {
+                cx.report(diagnostic);
+            }
         }
     }
 }

@@ -17,7 +17,7 @@
 //! - a word of a name in another language, after its article ("Il
 //!   Mattino"), and a word that never follows one ("Martino").
 
-use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::diagnostic::{Category, Safety, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::kb::spelling::{skeleton, strip_diacritics, within_one_edit};
 use crate::knowledge::Knowledge;
@@ -284,6 +284,11 @@ impl Check for Inconsistent {
                     if wrong.iter().any(|&(ws, we)| ws <= s && e <= we) {
                         continue;
                     }
+                    // The house's own form, and a form the house-spelling
+                    // rule already reports, are the house's to judge.
+                    if cx.analysis().on_house_form(range) || cx.analysis().house_reports(range) {
+                        continue;
+                    }
                     // `Dmytro Kuleba` is right as it stands, and the change
                     // must not make a known wrong form (`Dmitry Kuleba`);
                     // the base looks names up without their accents, so
@@ -308,9 +313,11 @@ impl Check for Inconsistent {
                         format!("`{wrong_word}` and `{right}` are one name spelled two ways in this article"),
                     );
                     cx.report(if certain {
-                        diagnostic.with_fix(Fix::unsafe_(
+                        diagnostic.with_fix(cx.knowledge().name_fix(
                             format!("Write `{right}` throughout"),
-                            vec![Edit::replace(range, right)],
+                            Safety::Unsafe,
+                            range,
+                            right.to_owned(),
                         ))
                     } else {
                         diagnostic

@@ -4,7 +4,7 @@
 //! automaton.
 
 use crate::analysis::names::{inside_longer_name, is_word_char};
-use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::diagnostic::{Category, Safety, Severity};
 use crate::document::Document;
 use crate::kb::WrongKind;
 use crate::rule::{Check, Context, RuleMeta};
@@ -76,25 +76,31 @@ impl Check for KnownForms {
             if !form.context.is_empty() && !form.context.iter().any(|c| text.contains(c.as_str())) {
                 continue;
             }
+            if cx.analysis().on_house_form(range) {
+                continue;
+            }
             let found = &text[start..end];
             let right = format!("{}{suffix}", form.right);
-            let (meta, message, fix) = match form.kind {
+            let (meta, message, safety) = match form.kind {
                 WrongKind::Misspelling => (
                     &META[0],
                     format!("`{found}` is a misspelling of `{right}` ({})", form.what),
-                    Fix::safe(format!("Write `{right}`"), vec![Edit::replace(range, right.clone())]),
+                    Safety::Safe,
                 ),
                 WrongKind::Deprecated => (
                     &META[1],
                     format!("`{found}` is the Russian-derived spelling of {}; English-language news writes `{right}`", form.what),
-                    Fix::unsafe_(format!("Write `{right}`"), vec![Edit::replace(range, right.clone())]),
+                    Safety::Unsafe,
                 ),
                 WrongKind::Diacritics => (
                     &META[2],
                     format!("`{found}` has lost its diacritics: `{right}`"),
-                    Fix::unsafe_(format!("Write `{right}`"), vec![Edit::replace(range, right.clone())]),
+                    Safety::Unsafe,
                 ),
             };
+            let fix = cx
+                .knowledge()
+                .name_fix(format!("Write `{right}`"), safety, range, right);
             cx.report(meta.diagnostic(range, message).with_fix(fix));
         }
     }

@@ -8,7 +8,7 @@
 //! (unsafe).
 
 use crate::analysis::dates::article_date;
-use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::diagnostic::{Category, Safety, Severity};
 use crate::document::{Document, TokenKind};
 use crate::kb::spelling::{fold, initial, skeleton, within_one_edit};
 use crate::kb::{describe_on, Kb, Person};
@@ -135,6 +135,9 @@ impl Check for NearMiss {
             };
             let full = format!("{first} {last}");
             let range = TextRange::new(a.range.start(), b.range.end());
+            if cx.analysis().on_house_form(range) {
+                continue;
+            }
             cx.report(
                 META.diagnostic(
                     range,
@@ -144,9 +147,11 @@ impl Check for NearMiss {
                         describe_on(person, cx.settings.date.or_else(|| article_date(doc.text)))
                     ),
                 )
-                .with_fix(Fix::unsafe_(
+                .with_fix(cx.knowledge().name_fix(
                     format!("Did you mean `{}`?", person.name),
-                    vec![Edit::replace(range, person.name.clone())],
+                    Safety::Unsafe,
+                    range,
+                    person.name.clone(),
                 )),
             );
         }

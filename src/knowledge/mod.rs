@@ -6,12 +6,23 @@
 //! be tested against a small knowledge base of its own. The built-in data
 //! is loaded the first time it is read, once per process: a run whose rules
 //! read no name never parses the knowledge base.
+//!
+//! The house spellings of a config ([`house`]) are an overlay on the
+//! knowledge base: a name rule asks the knowledge which spelling to write.
 
+pub mod house;
+
+use std::sync::Arc;
+
+use crate::diagnostic::{Edit, Fix, Safety};
 use crate::kb::Kb;
 use crate::lexicon::{self, FastSet, Lexicons};
+use crate::text::TextRange;
+use house::HouseSpellings;
 
 pub struct Knowledge {
     kb: Source<Kb>,
+    house: Option<Arc<HouseSpellings>>,
 }
 
 /// Where one part of the knowledge comes from.
@@ -36,6 +47,7 @@ impl Knowledge {
     pub fn builtin() -> Self {
         Self {
             kb: Source::Builtin(Kb::builtin),
+            house: None,
         }
     }
 
@@ -44,11 +56,43 @@ impl Knowledge {
     pub fn with_kb(kb: Kb) -> Self {
         Self {
             kb: Source::Given(kb),
+            house: None,
         }
+    }
+
+    /// The same knowledge with the house spellings of a config over it.
+    pub fn with_house(mut self, house: Option<Arc<HouseSpellings>>) -> Self {
+        self.house = house;
+        self
     }
 
     pub fn kb(&self) -> &Kb {
         self.kb.get()
+    }
+
+    /// The house spellings over the knowledge base, if the config sets any.
+    pub fn house(&self) -> Option<&HouseSpellings> {
+        self.house.as_deref()
+    }
+
+    /// The fix of a name rule that writes `spelling`, a name as the
+    /// knowledge base spells it, over `range`: with the house's spelling
+    /// instead where the config overrides that name.
+    pub fn name_fix(
+        &self,
+        description: impl Into<String>,
+        safety: Safety,
+        range: TextRange,
+        spelling: String,
+    ) -> Fix {
+        match self.house().and_then(|h| h.house_form_of(&spelling)) {
+            Some(house) => Fix::new(
+                format!("Write `{house}` (the house spelling)"),
+                safety,
+                vec![Edit::replace(range, house.to_owned())],
+            ),
+            None => Fix::new(description, safety, vec![Edit::replace(range, spelling)]),
+        }
     }
 
     /// The lexicons: always the built-in ones, which rules may keep
