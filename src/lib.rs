@@ -4,7 +4,8 @@
 //! The layers, each looking only down: [`text`] (byte ranges, line index) →
 //! [`source`] (bytes to text and back) → [`document`] (the parsed article)
 //! → [`rule`] and [`rules`] (what is checked) → [`lint`] (running and
-//! fixing) → [`output`] (every format) → [`cli`].
+//! fixing) → [`output`] (every format) → [`workspace`] (which settings
+//! lint which file) → [`cli`] and [`lsp`].
 
 pub mod allow;
 pub mod analysis;
@@ -32,3 +33,4 @@ pub mod text;
 pub mod toml_error;
 pub mod walk;
 pub mod window;
+pub mod workspace;

@@ -3,13 +3,18 @@
 //! a real client.
 
 use std::fs;
+use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
+use super::position::Lines;
 use super::*;
+use crate::config;
+use crate::text::LineIndex;
+use crate::workspace::Plan;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -291,11 +296,7 @@ fn code_actions_fix_one_finding_or_every_safe_one() {
     let edits = &actions[0]["edit"]["changes"]["untitled:c"];
     assert_eq!(edits.as_array().unwrap().len(), 1);
     let fixed = apply(text, edits);
-    let expected = Project::new(&Config::default(), &[])
-        .unwrap()
-        .linter
-        .fix(text, false)
-        .text;
+    let expected = Plan::defaults().unwrap().linter.fix(text, false).text;
     assert_eq!(fixed, expected);
     assert!(
         !fixed.contains("The the") && fixed.contains("Nations. A"),

@@ -1,0 +1,91 @@
+//! The command line of CONTRACT.md: `mtlint check`, `mtlint rules` and
+//! `mtlint batch`, one file each, with the arguments in `args`.
+//!
+//! [`run`] parses nothing itself; it takes parsed [`Args`] and writers, so
+//! tests can drive it, and returns the exit status.
+
+mod args;
+mod batch;
+mod check;
+mod fixes;
+mod rules;
+mod windows;
+
+use std::fmt::Display;
+use std::io::{self, IsTerminal, Read, Write};
+
+pub use args::{Args, BatchArgs, CheckArgs, Command, RuleArgs, RulesArgs, RulesFormat};
+
+use crate::workspace::Resolver;
+
+/// The exit status of CONTRACT.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No diagnostic at or above `--fail-on`.
+    Clean = 0,
+    /// At least one diagnostic at or above `--fail-on`.
+    Findings = 1,
+    /// A usage error, an unreadable file or an invalid rule file.
+    Error = 2,
+}
+
+/// The terminal: standard output, standard error and standard input.
+pub struct Io<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdin: &'a mut dyn Read,
+    /// Whether standard output is a terminal that takes colour.
+    pub color: bool,
+}
+
+impl Io<'_> {
+    /// The process's own streams.
+    pub fn with_std<T>(f: impl FnOnce(&mut Io) -> T) -> T {
+        let stdout = io::stdout();
+        let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let mut stdout = io::BufWriter::new(stdout.lock());
+        let mut stderr = io::stderr().lock();
+        let mut stdin = io::stdin().lock();
+        let mut io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdin: &mut stdin,
+            color,
+        };
+        let result = f(&mut io);
+        let _ = io.stdout.flush();
+        result
+    }
+}
+
+/// Runs a parsed command line. An `Err` is an I/O error on the output
+/// streams (a closed pipe among them); the caller decides what it means.
+pub fn run(args: Args, io: &mut Io) -> io::Result<ExitStatus> {
+    match args.command {
+        Command::Check(check) => check::run_check(check, io),
+        Command::Rules(rules) => rules::run_rules(rules, io),
+        Command::Batch(batch) => batch::run_batch(batch, io),
+        // The server owns the process's standard streams, which `io` holds
+        // locked, so `main` starts it before making an `Io`.
+        Command::Lsp => {
+            writeln!(
+                io.stderr,
+                "mtlint: error: the language server runs from `main`"
+            )?;
+            Ok(ExitStatus::Error)
+        }
+    }
+}
+
+/// The settings resolver of a run: the flags over the configs, paths
+/// taken from the working directory.
+fn resolver(rule: &RuleArgs) -> Result<Resolver, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
+    Ok(Resolver::new(rule.overrides(), cwd))
+}
+
+/// Reports an error that ends the run, with the exit status it gives.
+fn fail(io: &mut Io, message: impl Display) -> io::Result<ExitStatus> {
+    writeln!(io.stderr, "mtlint: error: {message}")?;
+    Ok(ExitStatus::Error)
+}
