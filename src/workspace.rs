@@ -270,3 +270,88 @@ impl Resolver {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::config::FILE_NAME;
+
+    /// Has a typography.missing-space finding ("Nations.A").
+    const TEXT: &str = "The leaders met at the United Nations.A theme was raised.\n";
+
+    fn rules_found(plan: &Plan) -> Vec<String> {
+        let found = plan
+            .linter
+            .lint_file(TEXT, crate::source::Encoding::Utf8, None);
+        found.into_iter().map(|d| d.rule).collect()
+    }
+
+    #[test]
+    fn files_under_one_config_share_a_plan_and_per_path_ignores_get_their_own() {
+        let root = tempfile::tempdir().unwrap();
+        let wire = root.path().join("wire");
+        fs::create_dir_all(&wire).unwrap();
+        fs::write(
+            root.path().join(FILE_NAME),
+            "fail-on = \"error\"\n[per-path-ignores]\n\"wire/**\" = [\"typography\"]\n",
+        )
+        .unwrap();
+        let mut resolver = Resolver::new(Overrides::default(), root.path().to_path_buf());
+        let a = resolver.plan_for(Some(Path::new("a.txt"))).unwrap();
+        let b = resolver.plan_for(Some(Path::new("b.txt"))).unwrap();
+        let wired = resolver.plan_for(Some(Path::new("wire/c.txt"))).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(&a, &wired));
+        assert_eq!(resolver.plans().count(), 2);
+        assert_eq!(a.fail_on, Severity::Error);
+        assert!(rules_found(&a).contains(&"typography.missing-space".to_owned()));
+        assert!(rules_found(&wired).is_empty());
+    }
+
+    #[test]
+    fn flags_win_over_the_config_and_an_explicit_config_is_used_anywhere() {
+        let root = tempfile::tempdir().unwrap();
+        let elsewhere = root.path().join("elsewhere.toml");
+        fs::write(&elsewhere, "fail-on = \"error\"\nselect = [\"name\"]\n").unwrap();
+        let overrides = Overrides {
+            fail_on: Some(Severity::Info),
+            select: vec!["typography".to_owned()],
+            config: Some(PathBuf::from("elsewhere.toml")),
+            ..Overrides::default()
+        };
+        let mut resolver = Resolver::new(overrides, root.path().to_path_buf());
+        let plan = resolver.plan_for(Some(Path::new("desk/a.txt"))).unwrap();
+        assert_eq!(plan.fail_on, Severity::Info);
+        assert_eq!(rules_found(&plan), ["typography.missing-space"]);
+    }
+
+    #[test]
+    fn a_broken_config_is_an_error_naming_it() {
+        let root = tempfile::tempdir().unwrap();
+        let config = root.path().join(FILE_NAME);
+        fs::write(&config, "ignor = []\n").unwrap();
+        let mut resolver = Resolver::new(Overrides::default(), root.path().to_path_buf());
+        let Err(error) = resolver.plan_for(None) else {
+            panic!("a broken config makes no plan");
+        };
+        assert_eq!(error.config.as_deref(), Some(config.as_path()));
+        assert!(error.message.contains("mtlint.toml:1"), "{error}");
+    }
+
+    #[test]
+    fn a_rereading_resolver_sees_a_config_written_after_its_first_lookup() {
+        let root = tempfile::tempdir().unwrap();
+        let base = root.path().to_path_buf();
+        let mut run = Resolver::new(Overrides::default(), base.clone());
+        let mut editor = Resolver::rereading(Overrides::default(), base);
+        run.plan_for(None).unwrap();
+        editor.plan_for(None).unwrap();
+        fs::write(root.path().join(FILE_NAME), "fail-on = \"error\"\n").unwrap();
+        assert_eq!(run.plan_for(None).unwrap().fail_on, Severity::Warning);
+        assert_eq!(editor.plan_for(None).unwrap().fail_on, Severity::Error);
+        run.forget();
+        assert_eq!(run.plan_for(None).unwrap().fail_on, Severity::Error);
+    }
+}
