@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::TextRange;
 
-/// The six categories of CONTRACT.md. A rule id is `<category>.<name>`.
+/// The six categories of `docs/output-format.md`. A rule id is `<category>.<name>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {

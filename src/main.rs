@@ -1,5 +1,5 @@
 //! The `mtlint` binary: parse the arguments, run, map the result to the
-//! exit codes of CONTRACT.md.
+//! exit codes of `docs/output-format.md`.
 
 use std::io::ErrorKind;
 use std::process::ExitCode;

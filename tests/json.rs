@@ -245,3 +245,63 @@ fn the_verdict_follows_fail_on() {
         );
     }
 }
+
+/// Every key mtlint writes in `--format json`, batch and `rules --format
+/// json`, and every category, is in `docs/output-format.md`: the document
+/// integrations read is kept current with the code.
+#[test]
+fn the_output_format_document_names_every_key_and_category() {
+    fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    out.insert(key.clone());
+                    keys(value, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let doc = fs::read_to_string(root().join("docs/output-format.md")).unwrap();
+    let mut found = std::collections::BTreeSet::new();
+    let text = b"Russian President Lavrov met Dmitry Kuleba.\n";
+    let json = mtlint_in(&root(), &["check", "--format", "json", "-"], Some(text));
+    let records = br#"{"id": 1, "text": "GXNUMX and Dmitry Kuleba."}
+not json
+"#;
+    let batch = mtlint_in(&root(), &["batch", "--fix"], Some(records));
+    let rules = mtlint_in(&root(), &["rules", "--format", "json"], None);
+    for output in [&json, &batch, &rules] {
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(line) {
+                keys(&value, &mut found);
+            }
+        }
+    }
+    let whole: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    keys(&whole, &mut found);
+    for category in [
+        "encoding",
+        "name",
+        "title",
+        "junk",
+        "translation",
+        "typography",
+    ] {
+        assert!(
+            doc.contains(&format!("| {category} |")),
+            "docs/output-format.md has no row for the category `{category}`"
+        );
+        found.remove(category);
+    }
+    assert!(found.len() > 20, "too few keys read: {found:?}");
+    let missing: Vec<&String> = found
+        .iter()
+        .filter(|key| !doc.contains(&format!("\"{key}\"")) && !doc.contains(&format!("`{key}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys mtlint writes that docs/output-format.md does not name: {missing:?}"
+    );
+}

@@ -2,6 +2,7 @@
 //!
 //! One test binary: the modules are the files beside this one.
 
+mod architecture;
 mod bad_inputs;
 mod cli;
 mod fixpoint;

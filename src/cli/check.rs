@@ -10,12 +10,10 @@ use rayon::prelude::*;
 
 use super::fixes::{unified_diff, unsettled, write_fixed};
 use super::windows::lint_windows;
-use super::{fail, resolver, CheckArgs, ExitStatus, Io};
-use crate::lint::Linter;
+use super::{fail, load_sidecar, resolver, CheckArgs, ExitStatus, Io, Tally};
 use crate::output::human::Style;
 use crate::output::{FileReport, ReportWriter};
 use crate::source::{Loaded, SourceFile};
-use crate::suppress::Sidecar;
 use crate::walk::{collect_inputs, Input};
 use crate::workspace::{Plan, Resolver};
 
@@ -23,35 +21,6 @@ use crate::workspace::{Plan, Resolver};
 /// to keep every thread busy, few enough that a run over a million files
 /// holds only a few hundred texts.
 const CHUNK_FILES_PER_THREAD: usize = 64;
-
-/// What a run has seen so far, for its exit status.
-#[derive(Default)]
-pub(super) struct Tally {
-    /// An input could not be read, linted or fixed.
-    pub(super) failed: bool,
-    /// A report has a finding at or above `--fail-on`.
-    pub(super) findings: bool,
-    /// `--diff` printed a diff.
-    pub(super) diffs: bool,
-}
-
-impl Tally {
-    fn add(&mut self, other: Tally) {
-        self.failed |= other.failed;
-        self.findings |= other.findings;
-        self.diffs |= other.diffs;
-    }
-
-    fn status(&self, diff: bool) -> ExitStatus {
-        if self.failed {
-            ExitStatus::Error
-        } else if self.findings || (diff && self.diffs) {
-            ExitStatus::Findings
-        } else {
-            ExitStatus::Clean
-        }
-    }
-}
 
 /// What happened to one input.
 enum Outcome {
@@ -260,16 +229,6 @@ fn write_outcome(
         writer.file(io.stdout, &report)?;
     }
     Ok(())
-}
-
-/// The file's sidecar of ignored findings, if it has one, checked to name
-/// only rules the linter knows.
-pub(super) fn load_sidecar(linter: &Linter, path: &Path) -> Result<Option<Sidecar>, String> {
-    let sidecar = Sidecar::load_for(path)?;
-    if let Some(sidecar) = &sidecar {
-        sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
-    }
-    Ok(sidecar)
 }
 
 /// Lints one input, and with `--fix` or `--diff` fixes it.

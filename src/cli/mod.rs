@@ -1,4 +1,4 @@
-//! The command line of CONTRACT.md: `mtlint check`, `mtlint rules` and
+//! The command line of `docs/output-format.md`: `mtlint check`, `mtlint rules` and
 //! `mtlint batch`, one file each, with the arguments in `args`.
 //!
 //! [`run`] parses nothing itself; it takes parsed [`Args`] and writers, so
@@ -13,12 +13,15 @@ mod windows;
 
 use std::fmt::Display;
 use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
 
 pub use args::{Args, BatchArgs, CheckArgs, Command, RuleArgs, RulesArgs, RulesFormat};
 
+use crate::lint::Linter;
+use crate::suppress::Sidecar;
 use crate::workspace::Resolver;
 
-/// The exit status of CONTRACT.md.
+/// The exit status of `docs/output-format.md`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitStatus {
     /// No diagnostic at or above `--fail-on`.
@@ -88,4 +91,43 @@ fn resolver(rule: &RuleArgs) -> Result<Resolver, String> {
 fn fail(io: &mut Io, message: impl Display) -> io::Result<ExitStatus> {
     writeln!(io.stderr, "mtlint: error: {message}")?;
     Ok(ExitStatus::Error)
+}
+
+/// What a run has seen so far, for its exit status.
+#[derive(Default)]
+struct Tally {
+    /// An input could not be read, linted or fixed.
+    failed: bool,
+    /// A report has a finding at or above `--fail-on`.
+    findings: bool,
+    /// `--diff` printed a diff.
+    diffs: bool,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.failed |= other.failed;
+        self.findings |= other.findings;
+        self.diffs |= other.diffs;
+    }
+
+    fn status(&self, diff: bool) -> ExitStatus {
+        if self.failed {
+            ExitStatus::Error
+        } else if self.findings || (diff && self.diffs) {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Clean
+        }
+    }
+}
+
+/// The file's sidecar of ignored findings, if it has one, checked to name
+/// only rules the linter knows.
+fn load_sidecar(linter: &Linter, path: &Path) -> Result<Option<Sidecar>, String> {
+    let sidecar = Sidecar::load_for(path)?;
+    if let Some(sidecar) = &sidecar {
+        sidecar.check_rules(|id| linter.registry().rules().any(|r| r.id == id))?;
+    }
+    Ok(sidecar)
 }

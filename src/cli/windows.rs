@@ -14,9 +14,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::check::{load_sidecar, Tally};
 use super::fixes::unsettled;
-use super::Io;
+use super::{load_sidecar, Io, Tally};
 use crate::lint::FixOutcome;
 use crate::output::{FileReport, ReportWriter};
 use crate::source::{Replacement, SourceError};

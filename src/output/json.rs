@@ -1,4 +1,4 @@
-//! The JSON wire format of CONTRACT.md, version 1.
+//! The JSON wire format of `docs/output-format.md`, version 1.
 //!
 //! `--format json` writes one object:
 //!

@@ -264,7 +264,7 @@ impl LoadedRules {
         };
         let raw: RawFile = toml::from_str(contents).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            loc.error(offset, crate::config::toml_message(contents, &e))
+            loc.error(offset, crate::toml_error::toml_message(contents, &e))
         })?;
         for rule in raw.rule {
             let span = rule.span();
