@@ -27,7 +27,7 @@ use serde_json::{json, Map, Value};
 
 use crate::date::Date;
 use crate::diagnostic::Severity;
-use crate::lint::Linter;
+use crate::lint::{Article, Linter};
 use crate::output::{json as json_out, FileReport};
 
 /// How records are read and what is written.
@@ -152,8 +152,12 @@ fn record(linter: &Linter, options: &Options, number: usize, line: &[u8]) -> (Ve
         },
         Some(other) => return error(id, format!("`{other}` is not a date")),
     };
+    let article = Article {
+        date,
+        ..Article::default()
+    };
     let (report, fixed) = if options.fix {
-        let outcome = linter.fix_record(text, date, options.unsafe_fixes);
+        let outcome = linter.fix_with(text, options.unsafe_fixes, &article);
         if !outcome.converged {
             return error(
                 id,
@@ -169,7 +173,7 @@ fn record(linter: &Linter, options: &Options, number: usize, line: &[u8]) -> (Ve
         );
         (report, true)
     } else {
-        let diagnostics = linter.lint_record(text, date);
+        let diagnostics = linter.lint_with(text, &article);
         (
             FileReport::new(String::new(), text.to_owned(), 0, diagnostics, 0),
             false,

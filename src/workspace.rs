@@ -282,9 +282,7 @@ mod tests {
     const TEXT: &str = "The leaders met at the United Nations.A theme was raised.\n";
 
     fn rules_found(plan: &Plan) -> Vec<String> {
-        let found = plan
-            .linter
-            .lint_file(TEXT, crate::source::Encoding::Utf8, None);
+        let found = plan.linter.lint(TEXT);
         found.into_iter().map(|d| d.rule).collect()
     }
 

@@ -11,13 +11,21 @@ use std::sync::OnceLock;
 
 use mtlint::diagnostic::{Diagnostic, Fix, Safety};
 use mtlint::fix::apply_fixes;
-use mtlint::lint::Linter;
+use mtlint::lint::{Article, Linter};
 use mtlint::output::json::write_json;
 use mtlint::output::FileReport;
 use mtlint::rule::Settings;
 use mtlint::rules::Registry;
 use mtlint::source::{Encoding, Loaded, SourceFile};
 use mtlint::window::WindowReader;
+
+/// The article as `mtlint check` lints a file: in the encoding it came in.
+fn article(source: &SourceFile) -> Article<'static> {
+    Article {
+        encoding: source.encoding,
+        ..Article::default()
+    }
+}
 
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
@@ -42,7 +50,7 @@ pub fn lint(data: &[u8]) {
     windows(data);
     let Some(source) = decode(data) else { return };
     round_trip(data, &source);
-    let diagnostics = linter().lint_as(&source.text, source.encoding);
+    let diagnostics = linter().lint_with(&source.text, &article(&source));
     check_diagnostics(&source.text, &diagnostics);
     check_json(&source, diagnostics);
 }
@@ -57,7 +65,7 @@ pub fn fix(data: &[u8]) {
     let linter = linter();
 
     // One pass by hand, to see that only the edits change the text.
-    let diagnostics = linter.lint_as(&source.text, source.encoding);
+    let diagnostics = linter.lint_with(&source.text, &article(&source));
     let fixes: Vec<&Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
@@ -66,14 +74,14 @@ pub fn fix(data: &[u8]) {
     let (once, _) = apply_fixes(&source.text, &fixes);
     check_only_edits_changed(&source.text, &once, &fixes);
 
-    let outcome = linter.fix_as(&source.text, source.encoding, unsafe_fixes);
+    let outcome = linter.fix_with(&source.text, unsafe_fixes, &article(&source));
     assert!(
         outcome.converged,
         "fixing did not converge on {:?}",
         source.text
     );
     check_diagnostics(&outcome.text, &outcome.diagnostics);
-    let again = linter.fix_as(&outcome.text, source.encoding, unsafe_fixes);
+    let again = linter.fix_with(&outcome.text, unsafe_fixes, &article(&source));
     assert_eq!(again.fixed, 0, "a second --fix applied fixes");
     assert_eq!(again.text, outcome.text, "a second --fix changed the text");
 

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::fixes::{unified_diff, unsettled, write_fixed};
 use super::windows::lint_windows;
 use super::{fail, load_sidecar, resolver, CheckArgs, ExitStatus, Io, Tally};
+use crate::lint::Article;
 use crate::output::human::Style;
 use crate::output::{FileReport, ReportWriter};
 use crate::source::{Loaded, SourceFile};
@@ -243,16 +244,20 @@ fn check_one(plan: &Plan, args: &CheckArgs, input: &Input, source: SourceFile) -
             Err(message) => return Outcome::Failed(message),
         },
     };
-    let sidecar = sidecar.as_ref();
+    let article = Article {
+        encoding: source.encoding,
+        sidecar: sidecar.as_ref(),
+        ..Article::default()
+    };
     if !(args.fix || args.diff) {
-        let diagnostics = linter.lint_file(&source.text, source.encoding, sidecar);
+        let diagnostics = linter.lint_with(&source.text, &article);
         return Outcome::Report {
             report: FileReport::new(name, source.text, base, diagnostics, 0)
                 .with_fail_on(plan.fail_on),
             diff: None,
         };
     }
-    let outcome = linter.fix_file(&source.text, source.encoding, args.unsafe_fixes, sidecar);
+    let outcome = linter.fix_with(&source.text, args.unsafe_fixes, &article);
     if !outcome.converged {
         return Outcome::Failed(unsettled(&name));
     }

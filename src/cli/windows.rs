@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::fixes::unsettled;
 use super::{load_sidecar, Io, Tally};
-use crate::lint::FixOutcome;
+use crate::lint::{Article, FixOutcome};
 use crate::output::{FileReport, ReportWriter};
 use crate::source::{Replacement, SourceError};
 use crate::suppress::Sidecar;
@@ -153,16 +153,17 @@ impl WindowedFile<'_> {
         batch
             .into_par_iter()
             .map(|window| {
+                let article = Article {
+                    sidecar,
+                    window: true,
+                    ..Article::default()
+                };
                 let outcome = match self.fix {
-                    Some(unsafe_fixes) => linter.fix_window(&window.text, unsafe_fixes, sidecar),
+                    Some(unsafe_fixes) => linter.fix_with(&window.text, unsafe_fixes, &article),
                     None => FixOutcome {
                         text: String::new(),
                         fixed: 0,
-                        diagnostics: linter.lint_file(
-                            &window.text,
-                            crate::source::Encoding::Utf8,
-                            sidecar,
-                        ),
+                        diagnostics: linter.lint_with(&window.text, &article),
                         converged: true,
                     },
                 };

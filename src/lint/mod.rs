@@ -29,6 +29,33 @@ pub struct Linter {
     knowledge: Knowledge,
 }
 
+/// What is known of one article besides its text.
+#[derive(Clone, Copy, Debug)]
+pub struct Article<'a> {
+    /// How it was stored before it was decoded.
+    pub encoding: Encoding,
+    /// The suppressions of its sidecar file.
+    pub sidecar: Option<&'a Sidecar>,
+    /// Its own date (a record of `mtlint batch`), which replaces the
+    /// configured one.
+    pub date: Option<Date>,
+    /// A window of a large file: a stale suppression is not removed by a
+    /// fix, since the line or the finding it suppresses may be in the next
+    /// window.
+    pub window: bool,
+}
+
+impl Default for Article<'_> {
+    fn default() -> Self {
+        Self {
+            encoding: Encoding::Utf8,
+            sidecar: None,
+            date: None,
+            window: false,
+        }
+    }
+}
+
 /// The result of fixing a text.
 pub struct FixOutcome {
     pub text: String,
@@ -77,40 +104,61 @@ impl Linter {
         &self.registry
     }
 
-    /// Every diagnostic of the selected rules, in order of position.
+    /// Every diagnostic of the selected rules on a UTF-8 text, in order of
+    /// position.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
-        self.lint_as(text, Encoding::Utf8)
+        self.lint_with(text, &Article::default())
     }
 
-    /// [`Linter::lint`] for an article that was stored in `encoding`.
-    pub fn lint_as(&self, text: &str, encoding: Encoding) -> Vec<Diagnostic> {
-        self.lint_file(text, encoding, None)
+    /// Applies the safe fixes (and the unsafe ones if asked), re-lints, and
+    /// repeats until nothing more is fixed.
+    pub fn fix(&self, text: &str, unsafe_fixes: bool) -> FixOutcome {
+        self.fix_with(text, unsafe_fixes, &Article::default())
     }
 
-    /// Every diagnostic of the selected rules, less the suppressed ones,
-    /// plus the suppressions that no longer suppress anything.
-    pub fn lint_file(
-        &self,
-        text: &str,
-        encoding: Encoding,
-        sidecar: Option<&Sidecar>,
-    ) -> Vec<Diagnostic> {
-        self.lint_with(text, encoding, sidecar, &self.settings)
+    /// Every diagnostic of the selected rules on one article, less the
+    /// suppressed ones, plus the suppressions that no longer suppress
+    /// anything.
+    pub fn lint_with(&self, text: &str, article: &Article) -> Vec<Diagnostic> {
+        let settings = self.settings_for(article.date);
+        self.run_checks(text, article, &settings)
     }
 
-    /// [`Linter::lint`] for an article whose own date is known (a record of
-    /// `mtlint batch`): `date` replaces the configured one.
-    pub fn lint_record(&self, text: &str, date: Option<Date>) -> Vec<Diagnostic> {
-        let settings = self.settings_for(date);
-        self.lint_with(text, Encoding::Utf8, None, &settings)
+    /// [`Linter::fix`] for one article.
+    pub fn fix_with(&self, text: &str, unsafe_fixes: bool, article: &Article) -> FixOutcome {
+        let settings = self.settings_for(article.date);
+        let mut current = text.to_owned();
+        let mut fixed = 0;
+        for _ in 0..MAX_FIX_PASSES {
+            let diagnostics = self.run_checks(&current, article, &settings);
+            let fixes: Vec<&Fix> = diagnostics
+                .iter()
+                .filter(|d| !(article.window && d.rule.ends_with(".unused-suppression")))
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| unsafe_fixes || f.safety == Safety::Safe)
+                .collect();
+            let (next, applied) = apply_fixes(&current, &fixes);
+            if applied == 0 || next == current {
+                return FixOutcome {
+                    text: current,
+                    fixed,
+                    diagnostics,
+                    converged: true,
+                };
+            }
+            fixed += applied;
+            current = next;
+        }
+        let diagnostics = self.run_checks(&current, article, &settings);
+        FixOutcome {
+            text: current,
+            fixed,
+            diagnostics,
+            converged: false,
+        }
     }
 
-    /// [`Linter::fix`] for an article whose own date is known.
-    pub fn fix_record(&self, text: &str, date: Option<Date>, unsafe_fixes: bool) -> FixOutcome {
-        let settings = self.settings_for(date);
-        self.fix_with(text, Encoding::Utf8, unsafe_fixes, None, &settings, false)
-    }
-
+    /// The configured settings, with the article's own date if it has one.
     fn settings_for(&self, date: Option<Date>) -> Cow<'_, Settings> {
         match date {
             Some(date) => Cow::Owned(Settings {
@@ -121,19 +169,13 @@ impl Linter {
         }
     }
 
-    fn lint_with(
-        &self,
-        text: &str,
-        encoding: Encoding,
-        sidecar: Option<&Sidecar>,
-        settings: &Settings,
-    ) -> Vec<Diagnostic> {
+    fn run_checks(&self, text: &str, article: &Article, settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::new(text, self.knowledge.lexicons());
-        let suppressions = Suppressions::new(text, &doc.line_index, sidecar, &self.enabled);
+        let suppressions = Suppressions::new(text, &doc.line_index, article.sidecar, &self.enabled);
         let run = suppressions.rules_to_run(&self.registry, &self.enabled);
 
         let analysis = Analysis::new(&doc, &self.knowledge);
-        let mut cx = Context::new(settings, &analysis, Some(&run)).with_encoding(encoding);
+        let mut cx = Context::new(settings, &analysis, Some(&run)).with_encoding(article.encoding);
         for check in self.registry.checks() {
             if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
                 check.check(&doc, &mut cx);
@@ -158,86 +200,5 @@ impl Linter {
         });
         diagnostics.dedup();
         diagnostics
-    }
-
-    /// Applies the safe fixes (and the unsafe ones if asked), re-lints, and
-    /// repeats until nothing more is fixed.
-    pub fn fix(&self, text: &str, unsafe_fixes: bool) -> FixOutcome {
-        self.fix_as(text, Encoding::Utf8, unsafe_fixes)
-    }
-
-    /// [`Linter::fix`] for an article that was stored in `encoding`.
-    pub fn fix_as(&self, text: &str, encoding: Encoding, unsafe_fixes: bool) -> FixOutcome {
-        self.fix_file(text, encoding, unsafe_fixes, None)
-    }
-
-    /// [`Linter::fix_as`] with the article's sidecar suppressions.
-    pub fn fix_file(
-        &self,
-        text: &str,
-        encoding: Encoding,
-        unsafe_fixes: bool,
-        sidecar: Option<&Sidecar>,
-    ) -> FixOutcome {
-        self.fix_with(text, encoding, unsafe_fixes, sidecar, &self.settings, false)
-    }
-
-    /// [`Linter::fix_file`] for a window of a large file: a stale
-    /// suppression is not removed, since the line or the finding it
-    /// suppresses may be in the next window.
-    pub fn fix_window(
-        &self,
-        text: &str,
-        unsafe_fixes: bool,
-        sidecar: Option<&Sidecar>,
-    ) -> FixOutcome {
-        self.fix_with(
-            text,
-            Encoding::Utf8,
-            unsafe_fixes,
-            sidecar,
-            &self.settings,
-            true,
-        )
-    }
-
-    fn fix_with(
-        &self,
-        text: &str,
-        encoding: Encoding,
-        unsafe_fixes: bool,
-        sidecar: Option<&Sidecar>,
-        settings: &Settings,
-        window: bool,
-    ) -> FixOutcome {
-        let mut current = text.to_owned();
-        let mut fixed = 0;
-        for _ in 0..MAX_FIX_PASSES {
-            let diagnostics = self.lint_with(&current, encoding, sidecar, settings);
-            let fixes: Vec<&Fix> = diagnostics
-                .iter()
-                .filter(|d| !(window && d.rule.ends_with(".unused-suppression")))
-                .filter_map(|d| d.fix.as_ref())
-                .filter(|f| unsafe_fixes || f.safety == Safety::Safe)
-                .collect();
-            let (next, applied) = apply_fixes(&current, &fixes);
-            if applied == 0 || next == current {
-                return FixOutcome {
-                    text: current,
-                    fixed,
-                    diagnostics,
-                    converged: true,
-                };
-            }
-            fixed += applied;
-            current = next;
-        }
-        let diagnostics = self.lint_with(&current, encoding, sidecar, settings);
-        FixOutcome {
-            text: current,
-            fixed,
-            diagnostics,
-            converged: false,
-        }
     }
 }

@@ -13,6 +13,7 @@ use super::documents::{Documents, OpenDocument};
 use super::position::Lines;
 use super::FIX_ALL;
 use crate::diagnostic::Safety;
+use crate::lint::Article;
 use crate::text::TextRange;
 
 /// The actions the client asked for (`context.only`, else every kind).
@@ -86,12 +87,14 @@ fn fix_all(document: &OpenDocument, lines: &Lines) -> Option<CodeActionOrCommand
     if !any_safe {
         return None;
     }
-    let fixed = document.plan.linter.fix_file(
-        &document.text,
-        crate::source::Encoding::Utf8,
-        false,
-        document.sidecar.as_ref(),
-    );
+    let article = Article {
+        sidecar: document.sidecar.as_ref(),
+        ..Article::default()
+    };
+    let fixed = document
+        .plan
+        .linter
+        .fix_with(&document.text, false, &article);
     if !fixed.converged || fixed.text == document.text {
         return None;
     }

@@ -11,6 +11,7 @@ use lsp_types::Uri;
 use super::file_path;
 use super::position::{Encoding, Lines};
 use crate::diagnostic::Diagnostic;
+use crate::lint::Article;
 use crate::suppress::Sidecar;
 use crate::text::LineIndex;
 use crate::workspace::{Overrides, Plan, Resolver};
@@ -40,11 +41,11 @@ impl OpenDocument {
 
     /// Lints the current text again.
     pub(super) fn lint(&mut self) {
-        self.diagnostics = self.plan.linter.lint_file(
-            &self.text,
-            crate::source::Encoding::Utf8,
-            self.sidecar.as_ref(),
-        );
+        let article = Article {
+            sidecar: self.sidecar.as_ref(),
+            ..Article::default()
+        };
+        self.diagnostics = self.plan.linter.lint_with(&self.text, &article);
     }
 }
 
