@@ -1,0 +1,170 @@
+//! Loading the knowledge base from its files (TOML, or the JSON build.rs
+//! made of them) and building its indexes and automaton.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::embedded::KB_JSON;
+use crate::lexicon::FastMap;
+
+use super::model::{first_word, KbFile, Romanisation};
+use super::spelling::fold;
+use super::wrong_forms::wrong_forms;
+use super::{name_key, Kb};
+
+/// An error in a knowledge-base file.
+#[derive(Debug)]
+pub struct KbError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for KbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl Kb {
+    /// The built-in knowledge base, loaded once per process.
+    pub fn builtin() -> &'static Kb {
+        static KB: OnceLock<Kb> = OnceLock::new();
+        KB.get_or_init(|| {
+            // The embedded files are checked by `tests::builtin_kb_loads`;
+            // build.rs made the JSON from them.
+            Kb::load_json(KB_JSON)
+                .unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
+        })
+    }
+
+    /// Loads knowledge-base files in TOML: (path for errors, contents).
+    pub fn load(files: &[(&str, &str)]) -> Result<Kb, KbError> {
+        Kb::build(files, |text| {
+            toml::from_str(text).map_err(|e| e.to_string())
+        })
+    }
+
+    /// Loads knowledge-base files that build.rs turned into JSON.
+    pub fn load_json(files: &[(&str, &str)]) -> Result<Kb, KbError> {
+        Kb::build(files, |text| {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        })
+    }
+
+    fn build(
+        files: &[(&str, &str)],
+        parse: impl Fn(&str) -> Result<KbFile, String>,
+    ) -> Result<Kb, KbError> {
+        let mut all = KbFile::default();
+        for (path, contents) in files {
+            let file: KbFile = parse(contents).map_err(|message| KbError {
+                path: (*path).to_owned(),
+                message,
+            })?;
+            all.person.extend(file.person);
+            all.place.extend(file.place);
+            all.office.extend(file.office);
+            all.country.extend(file.country);
+            all.first_name.extend(file.first_name);
+            all.name.extend(file.name);
+            all.other.extend(file.other);
+            all.romanisation.extend(file.romanisation);
+            all.gap.extend(file.gap);
+            all.common_surname.extend(file.common_surname);
+        }
+        let first_forms = first_forms(&all.romanisation);
+        let key = |name: &str| name_key(&first_forms, name);
+        // A curated entry replaces a generated one of the same person, so
+        // that one entry holds all that is known of them.
+        let curated: std::collections::HashSet<String> = all
+            .person
+            .iter()
+            .filter(|p| p.source.is_none())
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.variants))
+            .map(|n| key(n))
+            .collect();
+        all.person.retain(|p| {
+            p.source.is_none()
+                || !std::iter::once(&p.name)
+                    .chain(&p.variants)
+                    .any(|n| curated.contains(&key(n)))
+        });
+        let mut by_surname: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_name: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, p) in all.person.iter().enumerate() {
+            by_surname.entry(fold(&p.surname)).or_default().push(i);
+            for n in std::iter::once(&p.name).chain(&p.variants) {
+                let list = by_name.entry(key(n)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+                if let Some(first) = first_word(n, &p.surname) {
+                    let list = by_first.entry(key(first)).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        let wrong_forms = wrong_forms(&all);
+        let wrong_automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(wrong_forms.iter().map(|w| &w.wrong))
+            .map_err(|e| KbError {
+                path: "rules/kb".to_owned(),
+                message: e.to_string(),
+            })?;
+        let wrong_set = wrong_forms.iter().map(|w| w.wrong.clone()).collect();
+        let place_names = all.place.iter().map(|p| p.name.clone()).collect();
+        let country_names = all
+            .country
+            .iter()
+            .map(|c| c.name.clone())
+            .chain(
+                all.person
+                    .iter()
+                    .flat_map(|p| &p.office)
+                    .map(|t| t.country.clone()),
+            )
+            .collect();
+        let common_surnames = all.common_surname.iter().map(|c| fold(&c.name)).collect();
+        Ok(Kb {
+            people: all.person,
+            places: all.place,
+            offices: all.office,
+            countries: all.country,
+            digit_names: all.name.into_iter().map(|n| n.form).collect(),
+            gaps: all.gap,
+            wrong_forms,
+            wrong_automaton,
+            by_surname,
+            by_name,
+            by_first,
+            wrong_set,
+            place_names,
+            country_names,
+            common_surnames,
+            first_forms,
+            office_prefilter: OnceLock::new(),
+            office_pattern: OnceLock::new(),
+            curated_by_initials: OnceLock::new(),
+        })
+    }
+}
+
+/// Folded spelling → the key of its group (the group's first spelling).
+fn first_forms(romanisations: &[Romanisation]) -> FastMap<String, String> {
+    let mut out = FastMap::default();
+    for r in romanisations {
+        let Some(head) = r.forms.first() else {
+            continue;
+        };
+        for form in &r.forms {
+            out.insert(fold(form), fold(head));
+        }
+    }
+    out
+}

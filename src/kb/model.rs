@@ -1,0 +1,186 @@
+//! The knowledge base's records as its files hold them: people and their
+//! terms of office, places, countries, office names, first names, names
+//! with digits, other names, romanisations, data gaps and common surnames.
+
+use serde::Deserialize;
+
+use crate::date::Date;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct KbFile {
+    #[serde(default)]
+    pub(super) person: Vec<Person>,
+    #[serde(default)]
+    pub(super) place: Vec<Place>,
+    #[serde(default)]
+    pub(super) office: Vec<OfficeName>,
+    #[serde(default)]
+    pub(super) country: Vec<Country>,
+    #[serde(default, rename = "first-name")]
+    pub(super) first_name: Vec<FirstName>,
+    #[serde(default)]
+    pub(super) name: Vec<DigitName>,
+    #[serde(default)]
+    pub(super) other: Vec<OtherName>,
+    #[serde(default)]
+    pub(super) romanisation: Vec<Romanisation>,
+    #[serde(default)]
+    pub(super) gap: Vec<Gap>,
+    #[serde(default, rename = "common-surname")]
+    pub(super) common_surname: Vec<CommonSurname>,
+}
+
+/// A family name so widespread that, alone after a title ("President
+/// Kim"), it names no one in particular.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CommonSurname {
+    pub(super) name: String,
+    #[allow(dead_code, reason = "kept in the data for the reader")]
+    pub(super) note: String,
+}
+
+/// Dates on which a source's facts are not to be trusted: the Factbook
+/// archive has no editions for 2018-2020.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub source: String,
+    #[serde(deserialize_with = "date")]
+    pub from: Date,
+    #[serde(deserialize_with = "date")]
+    pub to: Date,
+}
+
+/// The spellings of one Russian first name in the common transliterations
+/// (Dmitry, Dmitriy, Dmitrii): one name to the lookups.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Romanisation {
+    #[allow(dead_code, reason = "kept in the data for the reader")]
+    pub(super) cyrillic: String,
+    pub(super) forms: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub surname: String,
+    /// Other correct spellings.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Known wrong forms of the whole name.
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+    /// Whether `office` lists every office the title checks know that the
+    /// person held (from 2014 on).
+    #[serde(default)]
+    pub complete: bool,
+    /// Where a curated fact is to be checked.
+    #[serde(default)]
+    pub check: Option<String>,
+    /// Where generated facts come from.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub office: Vec<Term>,
+}
+
+impl Person {
+    /// The first word of the name when it is not the surname ("Wang Yi" has
+    /// none: the surname comes first).
+    pub fn first_name(&self) -> Option<&str> {
+        first_word(&self.name, &self.surname)
+    }
+}
+
+pub(super) fn first_word<'a>(name: &'a str, surname: &str) -> Option<&'a str> {
+    name.split_whitespace().next().filter(|f| *f != surname)
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub country: String,
+    pub office: String,
+    #[serde(deserialize_with = "date")]
+    pub from: Date,
+    #[serde(default, deserialize_with = "optional_date")]
+    pub to: Option<Date>,
+}
+
+impl Term {
+    /// Whether the term covers `day` (the first day in, the last day out).
+    pub fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.to.is_none_or(|to| day < to)
+    }
+}
+
+fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    let text = String::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
+fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    date(d).map(Some)
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    pub country: String,
+    /// Spellings from another language's romanisation ("Kiev").
+    #[serde(default)]
+    pub deprecated: Vec<String>,
+    /// Wrong forms ("Butcha").
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeName {
+    pub id: String,
+    /// The country whose usage this is ("Secretary of State": US).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The form a fix writes.
+    pub phrase: String,
+    pub phrases: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub name: String,
+    pub adjectives: Vec<String>,
+    /// The larger body this one belongs to: the European Commission's
+    /// president is a president of the European Union's.
+    #[serde(default)]
+    pub within: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstName {
+    pub name: String,
+    pub russian: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigitName {
+    pub form: String,
+}
+
+/// The name of something else that a wrong form would otherwise flag
+/// ("Bunge", a company, is also a Russian spelling of a Ukrainian town).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherName {
+    pub name: String,
+    pub what: String,
+}

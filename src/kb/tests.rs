@@ -1,0 +1,182 @@
+//! Tests of the knowledge base: the built-in files load alike from TOML
+//! and JSON, are consistent and sorted, and generate the expected forms.
+
+use super::model::KbFile;
+
+use super::*;
+use crate::embedded::KB_FILES;
+
+#[test]
+fn builtin_kb_loads() {
+    let kb = Kb::builtin();
+    assert!(kb.people.len() > 1000);
+    assert!(kb
+        .people_named("Sergei Lavrov")
+        .any(|p| p.name == "Sergey Lavrov"));
+    assert!(kb.people_with_surname("CAPUTOVA").count() >= 1);
+    assert_eq!(kb.country_of("Russian"), Some("Russia"));
+    // Listed, and known from its offices only.
+    assert!(kb.is_country("Russia") && kb.is_country("Iceland"));
+    assert!(!kb.is_country("Russian"));
+    assert_eq!(
+        kb.office_phrase("foreign-minister", "United States"),
+        Some("Secretary of State")
+    );
+    assert_eq!(
+        kb.office_phrase("foreign-minister", "Russia"),
+        Some("Foreign Minister")
+    );
+}
+
+#[test]
+fn json_and_toml_load_alike() {
+    let toml = Kb::load(KB_FILES).unwrap();
+    let json = Kb::builtin();
+    assert_eq!(toml.people.len(), json.people.len());
+    assert_eq!(toml.places.len(), json.places.len());
+    let forms = |kb: &Kb| {
+        kb.wrong_forms
+            .iter()
+            .map(|w| (w.wrong.clone(), w.right.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(forms(&toml), forms(json));
+}
+
+#[test]
+fn knowledge_base_is_consistent() {
+    let kb = Kb::builtin();
+    let office_ids: std::collections::HashSet<&str> =
+        kb.offices.iter().map(|o| o.id.as_str()).collect();
+    let countries: std::collections::HashSet<&str> =
+        kb.countries.iter().map(|c| c.name.as_str()).collect();
+    for p in kb.people.iter().filter(|p| p.source.is_none()) {
+        assert!(p.check.is_some(), "{}: curated facts need `check`", p.name);
+        assert!(
+            p.name.ends_with(&p.surname) || p.name.starts_with(&p.surname),
+            "{}",
+            p.name
+        );
+        for t in &p.office {
+            assert!(
+                office_ids.contains(t.office.as_str()),
+                "{}: office {}",
+                p.name,
+                t.office
+            );
+            assert!(
+                countries.contains(t.country.as_str()),
+                "{}: country {}",
+                p.name,
+                t.country
+            );
+            assert!(
+                t.to.is_none_or(|to| t.from < to),
+                "{}: term ends before it starts",
+                p.name
+            );
+        }
+    }
+    // No wrong form is also a right form, and no chain a → b → c.
+    let wrong: std::collections::HashSet<&str> =
+        kb.wrong_forms.iter().map(|w| w.wrong.as_str()).collect();
+    for w in &kb.wrong_forms {
+        assert!(
+            !wrong.contains(w.right.as_str()),
+            "{} → {} is a chain",
+            w.wrong,
+            w.right
+        );
+    }
+}
+
+#[test]
+fn files_are_sorted() {
+    for (path, contents) in KB_FILES {
+        let file: KbFile = toml::from_str(contents).unwrap();
+        let names: Vec<String> = file
+            .person
+            .iter()
+            .map(|p| p.name.clone())
+            .chain(file.place.iter().map(|p| p.name.clone()))
+            .chain(file.country.iter().map(|c| c.name.clone()))
+            .chain(file.first_name.iter().map(|f| f.name.clone()))
+            .chain(file.other.iter().map(|o| o.name.clone()))
+            .chain(file.common_surname.iter().map(|c| c.name.clone()))
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| fold(n));
+        sorted.dedup();
+        assert_eq!(names, sorted, "{path}: entries must be sorted and unique");
+    }
+}
+
+#[test]
+fn places_are_unique_and_others_never_wrong() {
+    let kb = Kb::builtin();
+    let mut seen = std::collections::HashSet::new();
+    for p in &kb.places {
+        assert!(
+            seen.insert(&p.name),
+            "{} is in the knowledge base twice",
+            p.name
+        );
+    }
+    assert!(kb.places.len() > 400, "the generated towns are loaded");
+    for w in ["Bunge", "Sumi", "Borislav"] {
+        assert!(!kb.is_known_wrong(w), "{w} names something else");
+    }
+    let w = kb
+        .wrong_forms
+        .iter()
+        .find(|w| w.wrong == "Gorlovka")
+        .unwrap();
+    assert_eq!(
+        (w.right.as_str(), w.kind),
+        ("Horlivka", WrongKind::Deprecated)
+    );
+}
+
+#[test]
+fn russian_first_names_are_one_name_in_any_transliteration() {
+    let kb = Kb::builtin();
+    for name in ["Dmitry Medvedev", "Dmitrii Medvedev", "dmitriy medvedev"] {
+        assert!(
+            kb.people_named(name).any(|p| p.surname == "Medvedev"),
+            "{name}"
+        );
+    }
+    assert!(kb
+        .people_with_first_name("Sergej")
+        .any(|p| p.surname == "Lavrov"));
+    assert!(kb.people_named("Dmitry Lavrov").next().is_none());
+    for wrong in ["Dmitrii Kuleba", "Dmitriy Kuleba", "Dmitri Kuleba"] {
+        assert!(kb.is_known_wrong(wrong), "{wrong}");
+    }
+}
+
+#[test]
+fn generates_russian_forms_of_ukrainian_names() {
+    let kb = Kb::builtin();
+    let w = kb
+        .wrong_forms
+        .iter()
+        .find(|w| w.wrong == "Dmitry Kuleba")
+        .unwrap();
+    assert_eq!(w.right, "Dmytro Kuleba");
+    let w = kb
+        .wrong_forms
+        .iter()
+        .find(|w| w.wrong == "Mariusz Blaszczak")
+        .unwrap();
+    assert_eq!(w.kind, WrongKind::Diacritics, "ł has no combining mark");
+    let w = kb
+        .wrong_forms
+        .iter()
+        .find(|w| w.wrong == "Antonio Guterres")
+        .unwrap();
+    assert_eq!(
+        (w.right.as_str(), w.kind),
+        ("António Guterres", WrongKind::Diacritics)
+    );
+}

@@ -1,0 +1,174 @@
+//! The wrong forms the knowledge base knows: misspellings and
+//! machine-translation forms, deprecated romanisations and names without
+//! their diacritics, listed and generated.
+
+use super::model::KbFile;
+use super::{describe, strip_diacritics};
+
+/// What kind of wrong form a known form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WrongKind {
+    /// A misspelling or a machine-translation form ("Anthony Blinken",
+    /// "Dmitry Kuleba", "Butcha").
+    Misspelling,
+    /// Another romanisation that house styles have dropped ("Kiev").
+    Deprecated,
+    /// The name without its diacritics ("Antonio Guterres").
+    Diacritics,
+}
+
+/// A known wrong form and its right form.
+#[derive(Clone, Debug)]
+pub struct WrongForm {
+    pub wrong: String,
+    pub right: String,
+    pub kind: WrongKind,
+    /// What it names, for messages: "the US Secretary of State", "a town in
+    /// Ukraine".
+    pub what: String,
+    /// A place name, which may take a plural `s` ("Bukhas").
+    pub place: bool,
+    /// When not empty, the form is wrong only in a text that also names
+    /// the person in full with one of these: a surname without its
+    /// diacritics ("Sanchez") is somebody else's surname too.
+    pub context: Vec<String>,
+}
+
+pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
+    // Every spelling of a Russian name a first-name entry lists: its
+    // romanisation group, else the name as written.
+    let spellings = |russian: &String| -> Vec<String> {
+        all.romanisation
+            .iter()
+            .find(|r| r.forms.contains(russian))
+            .map_or_else(|| vec![russian.clone()], |r| r.forms.clone())
+    };
+    let mut out: Vec<WrongForm> = Vec::new();
+    let mut push =
+        |wrong: &str, right: &str, kind: WrongKind, what: String, context: Vec<String>| {
+            if wrong != right && !out.iter().any(|w| w.wrong == wrong) {
+                out.push(WrongForm {
+                    wrong: wrong.to_owned(),
+                    right: right.to_owned(),
+                    kind,
+                    place: what.starts_with("a place"),
+                    what,
+                    context,
+                });
+            }
+        };
+    // Names that are right somewhere are never wrong forms.
+    let right: std::collections::HashSet<&str> = all
+        .person
+        .iter()
+        .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
+        .chain(all.place.iter().map(|p| p.name.as_str()))
+        .chain(all.other.iter().map(|o| o.name.as_str()))
+        .collect();
+    let curated_right: std::collections::HashSet<&str> = all
+        .person
+        .iter()
+        .filter(|p| p.source.is_none())
+        .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
+        .collect();
+    for p in &all.person {
+        let what = describe(p);
+        for wrong in &p.misspellings {
+            push(
+                wrong,
+                &p.name,
+                WrongKind::Misspelling,
+                what.clone(),
+                Vec::new(),
+            );
+        }
+        // The Russian form of a Ukrainian or Belarusian first name.
+        let east_slavic = p
+            .office
+            .iter()
+            .any(|t| t.country == "Ukraine" || t.country == "Belarus");
+        if east_slavic {
+            if let Some(rest) = p.name.strip_suffix(&p.surname) {
+                let first = rest.trim();
+                for f in all.first_name.iter().filter(|f| f.name == first) {
+                    for russian in f.russian.iter().flat_map(spellings) {
+                        let wrong = format!("{russian} {}", p.surname);
+                        if !right.contains(wrong.as_str()) {
+                            push(
+                                &wrong,
+                                &p.name,
+                                WrongKind::Misspelling,
+                                what.clone(),
+                                Vec::new(),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // The name without diacritics, for curated people only: the
+        // generated names have none to lose (the Factbook drops them, so a
+        // generated "Zuzana Caputova" does not make the plain form right).
+        if p.source.is_none() {
+            let plain = strip_diacritics(&p.name);
+            if plain != p.name && !curated_right.contains(plain.as_str()) {
+                push(
+                    &plain,
+                    &p.name,
+                    WrongKind::Diacritics,
+                    what.clone(),
+                    Vec::new(),
+                );
+            }
+            // The surname alone, unless the plain full name is accepted
+            // ("Andrej Babis" is a variant, so "Babis" is right too).
+            let plain_surname = strip_diacritics(&p.surname);
+            if plain_surname != p.surname
+                && plain_surname.chars().count() >= 5
+                && !curated_right.contains(plain.as_str())
+            {
+                let full_names = std::iter::once(&p.name)
+                    .chain(&p.variants)
+                    .flat_map(|n| [n.clone(), strip_diacritics(n)])
+                    .collect();
+                push(
+                    &plain_surname,
+                    &p.surname,
+                    WrongKind::Diacritics,
+                    what.clone(),
+                    full_names,
+                );
+            }
+        }
+    }
+    for place in &all.place {
+        let what = format!("a place in {}", place.country);
+        for wrong in place
+            .misspellings
+            .iter()
+            .filter(|w| !right.contains(w.as_str()))
+        {
+            push(
+                wrong,
+                &place.name,
+                WrongKind::Misspelling,
+                what.clone(),
+                Vec::new(),
+            );
+        }
+        for wrong in place
+            .deprecated
+            .iter()
+            .filter(|w| !right.contains(w.as_str()))
+        {
+            push(
+                wrong,
+                &place.name,
+                WrongKind::Deprecated,
+                what.clone(),
+                Vec::new(),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! The line signals of `junk.scraper-line`, loaded from
+//! `rules/junk/*.signals.toml`, and the matcher that tests a line against
+//! them: ungated signals as one set, gated ones compiled on first need.
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+
+use crate::embedded::{SIGNAL_FILES, SIGNAL_GATES};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalFile {
+    signal: Vec<RawSignal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignal {
+    name: String,
+    weight: u32,
+    safe: bool,
+    pattern: String,
+    /// The longest line, in characters, the signal applies to: a limit the
+    /// pattern would otherwise write as a counted repetition of a Unicode
+    /// class, which compiles into that many copies of the class.
+    #[serde(default)]
+    max_chars: Option<usize>,
+    flag: Vec<String>,
+    allow: Vec<String>,
+}
+
+pub struct Signal {
+    pub name: String,
+    pub weight: u32,
+    pub safe: bool,
+    /// Compiled as [`SignalMatcher`] decides: alone or in a set.
+    pub pattern: String,
+    pub max_chars: Option<usize>,
+    pub flag: Vec<String>,
+    pub allow: Vec<String>,
+}
+
+impl Signal {
+    /// Whether the signal alone is raised by a trimmed line: its pattern
+    /// compiled apart, for the tests that hold the set to it.
+    #[cfg(test)]
+    pub(super) fn applies_to(&self, line: &str) -> bool {
+        self.max_chars.is_none_or(|max| line.chars().count() <= max)
+            && Regex::new(&self.pattern)
+                .expect("the pattern compiles")
+                .is_match(line)
+    }
+}
+
+/// The built-in signals, compiled once.
+pub fn signals() -> &'static [Signal] {
+    static SIGNALS: OnceLock<Vec<Signal>> = OnceLock::new();
+    SIGNALS.get_or_init(|| {
+        let mut out = Vec::new();
+        for (path, contents) in SIGNAL_FILES {
+            // Checked by `tests::signals_load_and_their_examples_pass`.
+            let file: SignalFile = toml::from_str(contents)
+                .unwrap_or_else(|e| panic!("{path}: invalid signal file: {e}"));
+            for raw in file.signal {
+                out.push(Signal {
+                    name: raw.name,
+                    weight: raw.weight,
+                    safe: raw.safe,
+                    pattern: raw.pattern,
+                    max_chars: raw.max_chars,
+                    flag: raw.flag,
+                    allow: raw.allow,
+                });
+            }
+        }
+        out
+    })
+}
+
+/// The signals, ready to test a line against: a signal whose every match
+/// starts with one of a few literals (`By `, `Read`, `#`) is gated by them
+/// and compiled the first time a line starts so; the rest run as one set.
+///
+/// A one-article run then compiles only the set of ungated signals (the
+/// gated ones' Unicode classes made the whole set most of the start-up
+/// work), and a line is scanned by the set and by the few gated signals its
+/// first bytes let through.
+pub(crate) struct SignalMatcher {
+    /// For each signal, the literals a line must start with (compared
+    /// without regard to ASCII case), or `None` for an ungated signal.
+    gates: &'static [Option<&'static [&'static [u8]]>],
+    /// The gated signals each first byte of a line can open.
+    by_first_byte: Vec<Vec<usize>>,
+    gated: Vec<OnceLock<Regex>>,
+    ungated: Vec<usize>,
+    set: OnceLock<RegexSet>,
+}
+
+impl SignalMatcher {
+    /// `gates`: for each signal, its literals (see `signal_gate.rs`).
+    fn new(signals: &[Signal], gates: &'static [Option<&'static [&'static [u8]]>]) -> Self {
+        assert_eq!(signals.len(), gates.len(), "a gate for each signal");
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, gate) in gates.iter().enumerate() {
+            for literal in gate.iter().copied().flatten() {
+                for byte in [
+                    literal[0].to_ascii_lowercase(),
+                    literal[0].to_ascii_uppercase(),
+                ] {
+                    let openers: &mut Vec<usize> = &mut by_first_byte[usize::from(byte)];
+                    if openers.last() != Some(&i) {
+                        openers.push(i);
+                    }
+                }
+            }
+        }
+        Self {
+            ungated: (0..signals.len()).filter(|&i| gates[i].is_none()).collect(),
+            gated: signals.iter().map(|_| OnceLock::new()).collect(),
+            gates,
+            by_first_byte,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The set of the ungated signals.
+    fn set(&self, signals: &[Signal]) -> &RegexSet {
+        self.set.get_or_init(|| {
+            // Checked by `tests::signals_load_and_their_examples_pass`.
+            RegexSet::new(self.ungated.iter().map(|&i| &signals[i].pattern))
+                .unwrap_or_else(|e| panic!("the scraper-line signals: {e}"))
+        })
+    }
+
+    /// The indices of the signals a trimmed, non-empty line raises, in the
+    /// order of the signals.
+    pub(super) fn raised(&self, signals: &[Signal], line: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let bytes = line.as_bytes();
+        for &i in &self.by_first_byte[usize::from(bytes[0])] {
+            let literals = self.gates[i].unwrap_or_default();
+            let opens = literals
+                .iter()
+                .any(|l| bytes.len() >= l.len() && bytes[..l.len()].eq_ignore_ascii_case(l));
+            if opens && self.regex(signals, i).is_match(line) {
+                out.push(i);
+            }
+        }
+        if !self.ungated.is_empty() {
+            out.extend(
+                self.set(signals)
+                    .matches(line)
+                    .iter()
+                    .map(|k| self.ungated[k]),
+            );
+        }
+        out.sort_unstable();
+    }
+
+    fn regex(&self, signals: &[Signal], i: usize) -> &Regex {
+        self.gated[i].get_or_init(|| {
+            Regex::new(&signals[i].pattern)
+                .unwrap_or_else(|e| panic!("signal `{}`: {e}", signals[i].name))
+        })
+    }
+}
+
+pub(crate) fn signal_matcher() -> &'static SignalMatcher {
+    static MATCHER: OnceLock<SignalMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| SignalMatcher::new(signals(), SIGNAL_GATES))
+}
+
+/// Builds what every line needs: the set of the ungated signals.
+pub(crate) fn warm_up() {
+    signal_matcher().set(signals());
+}
+
+/// Compiles the gated signals, which a line may need ("By …", "Read
+/// also"): called last on a start-up thread, so that an article with such
+/// a line finds them built, and one without loses nothing but idle time.
+pub(crate) fn warm_up_gated() {
+    let matcher = signal_matcher();
+    for (i, gate) in matcher.gates.iter().enumerate() {
+        if gate.is_some() {
+            matcher.regex(signals(), i);
+        }
+    }
+}
+
+/// The signals a line raises.
+pub(super) fn raised(line: &str) -> Vec<&'static Signal> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.len() > 200 {
+        return Vec::new();
+    }
+    let signals = signals();
+    let mut indices = Vec::new();
+    signal_matcher().raised(signals, trimmed, &mut indices);
+    indices
+        .into_iter()
+        .map(|i| &signals[i])
+        .filter(|s| s.max_chars.is_none_or(|max| trimmed.chars().count() <= max))
+        .collect()
+}
