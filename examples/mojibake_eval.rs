@@ -3,7 +3,8 @@
 
 #![allow(clippy::print_stdout, reason = "a report for the terminal")]
 
-use mtlint::mojibake::eval;
+#[path = "../tests/support/mojibake_eval.rs"]
+mod eval;
 
 fn main() {
     let source = include_str!("../fixtures/encoding/eval/clean.txt");

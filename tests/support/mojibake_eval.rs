@@ -6,11 +6,18 @@
 //!
 //! `cargo test` checks the figures against a floor
 //! (`tests/mojibake_eval.rs`); `cargo run --release --example
-//! mojibake_eval` prints them.
+//! mojibake_eval` prints them. Both include this file as a module: it is
+//! no part of the library, and it reads the detector only through its
+//! public API.
+
+#![allow(
+    dead_code,
+    reason = "shared by the test and the example, each of which uses part of it"
+)]
 
 use std::collections::BTreeMap;
 
-use super::{find, CodePage};
+use mtlint::mojibake::{find, CodePage};
 
 /// A way to damage a text.
 #[derive(Clone, Debug)]

@@ -1,0 +1,75 @@
+//! Tests of the mojibake finder: the classic cases and the translation
+//! engine's variant are repaired, real text is left alone, and each
+//! finding names its chain.
+
+use super::*;
+
+fn repair(text: &str) -> Vec<(String, String, bool)> {
+    find(text)
+        .into_iter()
+        .map(|f| (text[f.start..f.end].to_owned(), f.repaired, f.exact))
+        .collect()
+}
+
+#[track_caller]
+fn assert_repairs(text: &str, damaged: &str, fixed: &str) {
+    let found = repair(text);
+    assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), (damaged, fixed));
+}
+
+#[test]
+fn repairs_the_classic_cases() {
+    assert_repairs("It doesnâ€™t matter", "â€™", "’");
+    assert_repairs("cafÃ© au lait", "Ã©", "é");
+    assert_repairs("ÄŒeÅ¡tina je", "ÄŒeÅ¡", "Češ");
+    assert_repairs("РєР°РЅР°Р»", "РєР°РЅР°Р»", "канал");
+    assert_repairs("a ÃƒÂ© b", "ÃƒÂ©", "é");
+    assert_repairs("Ïðèâåò, ìèð", "Ïðèâåò, ìèð", "Привет, мир");
+    assert_repairs("rose 5Â % in", "Â ", "\u{a0}");
+    assert_repairs("voilÃ  tout", "Ã ", "à");
+    let found = repair("a â€œfrozen conflictâ€.");
+    assert_eq!(
+        found,
+        vec![
+            ("â€œ".to_owned(), "“".to_owned(), true),
+            ("â€".to_owned(), "”".to_owned(), false)
+        ]
+    );
+}
+
+#[test]
+fn repairs_the_translation_engine_variant() {
+    let found = find("our РєР ° РЅР ° Р »РІ Telegram");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].repaired, "канал в");
+    assert!(!found[0].exact);
+    // A mark with a space at the very end of the text.
+    assert_eq!(find("РєР °").len(), 1);
+    assert_eq!(find("РєР ° ").len(), 1);
+}
+
+#[test]
+fn leaves_real_text_alone() {
+    for text in [
+        "Привет, мир! Київ, Сіверськ, ПРИВІТ, ДІЯ",
+        "Zuzana Čaputová, António Guterres, Olena Zelenska",
+        "It’s 25 °C — “quite” warm. ½ © ™ Straße, Ærø, SÃO PAULO, AÇÃO",
+        "Azərbaycan, Şəki; Ελληνικά; Tiếng Việt; Łódź; İstanbul; Ägypten",
+        "À la carte, déjà vu, naïve façade, Côte d’Ivoire",
+        "В « Ведомостях » и В «Коммерсанте» писали, С ° С и Р ° Р.",
+    ] {
+        assert_eq!(repair(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn names_the_chain() {
+    let found = find("ÃƒÂ©t");
+    assert_eq!(
+        found[0].chain.to_string(),
+        "UTF-8 read as Windows-1252, twice"
+    );
+    let found = find("РєР°РЅР°Р»");
+    assert_eq!(found[0].chain.to_string(), "UTF-8 read as Windows-1251");
+}
