@@ -1,7 +1,8 @@
-//! Holds the direction of the layers that ARCHITECTURE.md lists: every
-//! `use crate::…` (and `super::…`) path of every source file points to its
-//! own layer or one below, no rule imports another rule, and no two files
-//! import each other, directly or around a cycle.
+//! Holds the structure ARCHITECTURE.md describes: every `use crate::…`
+//! (and `super::…`) path of every source file points to its own layer or
+//! one below, no rule imports another rule, no two files import each
+//! other, directly or around a cycle, and no source file is over 500
+//! lines.
 //!
 //! The layers are read from ARCHITECTURE.md itself (between
 //! `<!-- layers:start -->` and `<!-- layers:end -->`), so the document
@@ -359,4 +360,20 @@ fn the_import_reader_reads_what_it_must() {
             "rules::name::known_forms::X"
         ]
     );
+}
+
+/// ARCHITECTURE.md: "No source file is over 500 lines." A longer module is
+/// split along its seams.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let mut paths = Vec::new();
+    collect(&root().join("src"), &mut paths);
+    let long: Vec<String> = paths
+        .iter()
+        .filter_map(|path| {
+            let lines = fs::read_to_string(path).ok()?.lines().count();
+            (lines > 500).then(|| format!("{} has {lines} lines", path.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "{}", long.join("\n"));
 }
