@@ -19,29 +19,7 @@ if [ -z "${MTLINT:-}" ]; then
 fi
 mtlint="${MTLINT:-$PWD/target/release/mtlint}"
 
-python3 - "$n" "$work" <<'PY'
-import json, pathlib, random, sys
-n, work = int(sys.argv[1]), pathlib.Path(sys.argv[2])
-paragraphs = []
-for path in sorted(pathlib.Path("fixtures").rglob("*.txt")):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        continue
-    paragraphs += [p for p in text.split("\n\n") if p.strip() and not p.startswith(("#", "=="))]
-rng = random.Random(1)
-corpus = work / "corpus"
-corpus.mkdir()
-with open(work / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
-    for i in range(n):
-        size, parts = rng.randint(2048, 10240), []
-        while sum(len(p) + 2 for p in parts) < size:
-            parts.append(rng.choice(paragraphs))
-        text = "\n\n".join(parts) + "\n"
-        (corpus / f"{i // 1000:03}").mkdir(exist_ok=True)
-        (corpus / f"{i // 1000:03}" / f"{i:06}.txt").write_text(text, encoding="utf-8")
-        jsonl.write(json.dumps({"id": i, "text": text}) + "\n")
-PY
+python3 scripts/corpus.py "$n" "$work" --nested
 
 bytes=$(du -sb "$work/corpus" | cut -f1)
 echo "corpus: $n articles, $((bytes / 1000000)) MB, $(nproc) cores"

@@ -17,29 +17,7 @@ new="$PWD/target/release/mtlint"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$n" "$work" <<'PY'
-import json, pathlib, random, sys
-n, work = int(sys.argv[1]), pathlib.Path(sys.argv[2])
-paragraphs = []
-for path in sorted(pathlib.Path("fixtures").rglob("*.txt")):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        continue
-    paragraphs += [p for p in text.split("\n\n") if p.strip() and not p.startswith(("#", "=="))]
-rng = random.Random(7)
-corpus = work / "corpus"
-corpus.mkdir()
-with open(work / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
-    for i in range(n):
-        size, parts = rng.randint(1024, 6144), []
-        while sum(len(p) + 2 for p in parts) < size:
-            parts.append(rng.choice(paragraphs))
-        text = "\n\n".join(parts) + "\n"
-        (corpus / f"{i:05}.txt").write_text(text, encoding="utf-8")
-        date = f"20{rng.randint(18, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
-        jsonl.write(json.dumps({"id": i, "text": text, "date": date}) + "\n")
-PY
+python3 scripts/corpus.py "$n" "$work" --seed 7 --min 1024 --max 6144 --dates
 
 cat >"$work/house.toml" <<'TOML'
 spellings = ["Kiev", "Sergei Lavrov", "Izyum", "Kharkov", "Antonio Guterres"]

@@ -281,14 +281,7 @@ not json
     }
     let whole: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     keys(&whole, &mut found);
-    for category in [
-        "encoding",
-        "name",
-        "title",
-        "junk",
-        "translation",
-        "typography",
-    ] {
+    for category in mtlint::diagnostic::Category::ALL.map(|c| c.as_str()) {
         assert!(
             doc.contains(&format!("| {category} |")),
             "docs/output-format.md has no row for the category `{category}`"
