@@ -21,9 +21,19 @@ pub fn run(
     settings: &Settings,
     encoding: Encoding,
 ) -> Vec<Diagnostic> {
-    let knowledge = Knowledge::builtin();
+    run_with(&Knowledge::builtin(), check, text, settings, encoding)
+}
+
+/// [`run`] with other knowledge: a small knowledge base of the test's own.
+pub fn run_with(
+    knowledge: &Knowledge,
+    check: &dyn Check,
+    text: &str,
+    settings: &Settings,
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
     let doc = Document::new(text, knowledge.lexicons());
-    let analysis = Analysis::new(&doc, &knowledge);
+    let analysis = Analysis::new(&doc, knowledge);
     let mut cx = Context::new(settings, &analysis, None).with_encoding(encoding);
     check.check(&doc, &mut cx);
     let found = cx.into_diagnostics();

@@ -109,7 +109,38 @@ impl Check for KnownForms {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
+    use crate::kb::Kb;
+    use crate::knowledge::Knowledge;
+    use crate::rule::Settings;
+    use crate::rules::test::{assert_clean, assert_fixes, assert_flags, run_with};
+    use crate::source::Encoding;
+
+    #[test]
+    fn reads_the_knowledge_base_it_is_given() {
+        let kb = Kb::load(&[(
+            "test.toml",
+            r#"
+[[person]]
+name = "Ivan Petrenko"
+surname = "Petrenko"
+misspellings = ["Ivan Petrenco"]
+"#,
+        )])
+        .unwrap();
+        let small = Knowledge::with_kb(kb);
+        let text = "Ivan Petrenco spoke. Dmitry Kuleba listened.";
+        let found = run_with(
+            &small,
+            &KnownForms,
+            text,
+            &Settings::default(),
+            Encoding::Utf8,
+        );
+        let flagged: Vec<&str> = found.iter().map(|d| &text[d.range.to_std()]).collect();
+        // The built-in base's people are not in this one.
+        assert_eq!(flagged, ["Ivan Petrenco"]);
+        assert!(found[0].message.contains("Ivan Petrenko"));
+    }
 
     #[test]
     fn a_bare_surname_without_diacritics_needs_the_person_in_the_text() {
