@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Byte-identical output check for refactors: runs two mtlint builds over the
 # fixtures and over N articles generated from them (default 3000), in every
-# output format, with and without --fix, and through batch and the
-# rules listing, then compares the outputs.
+# output format, with and without --fix, with house spellings, and through
+# batch, the rules listing and every rule's --explain, then compares the
+# outputs.
 #
 #   scripts/golden.sh BASELINE_BINARY [N]
 #
@@ -39,6 +40,10 @@ run() {  # tag binary
   "$bin" check --format jsonl --config "$work/house.toml" "$work/corpus" 2>&1 | sed "s#$work##g" >"$out/house.jsonl" || true
   "$bin" check --diff --unsafe-fixes --config "$work/house.toml" fixtures/ 2>&1 | sed "s#$work##g" >"$out/house.diff" || true
   "$bin" rules >"$out/rules.txt" 2>&1 || true
+  # Every rule's documentation, as `mtlint rules --explain` prints it.
+  for id in $("$bin" rules --format json | python3 -c 'import json, sys; print(" ".join(r["id"] for r in json.load(sys.stdin)["rules"]))'); do
+    "$bin" rules --explain "$id" >>"$out/explain.txt" 2>&1 || true
+  done
 }
 run base "$base"
 run new "$new"

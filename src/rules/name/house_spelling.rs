@@ -5,16 +5,15 @@
 //! spellings = ["Sergei Lavrov", "Kiev"]
 //! ```
 //!
-//! A house spelling overrides the knowledge base for its person or place
-//! (`knowledge::house`, an overlay on the knowledge base): the knowledge
-//! base's own spelling and its other accepted variants are flagged here
-//! with a safe fix to the house form ("Sergey Lavrov" → "Sergei Lavrov");
-//! the other name rules never flag the house form itself (a house that
-//! writes "Kiev" gets no `name.deprecated-spelling`), and their fixes write
-//! the house form where they would have written the knowledge base's.
-//! Without `spellings` the rule finds nothing. Each spelling must name a
-//! person or place the knowledge base knows; for other names, `allow` is
-//! the setting.
+//! A house spelling overrides the knowledge base for its person or place:
+//! the knowledge base's own spelling and its other accepted variants are
+//! flagged here with a safe fix to the house form ("Sergey Lavrov" →
+//! "Sergei Lavrov"); the other name rules never flag the house form itself
+//! (a house that writes "Kiev" gets no `name.deprecated-spelling`), and
+//! their fixes write the house form where they would have written the
+//! knowledge base's. Without `spellings` the rule finds nothing. Each
+//! spelling must name a person or place the knowledge base knows; for
+//! other names, `allow` is the setting.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
