@@ -184,9 +184,11 @@ impl Linter {
         let mut diagnostics = cx.into_diagnostics();
 
         apply_allow_list(&self.allow, text, &mut diagnostics);
+        let ran_extra = matches!(run, Cow::Owned(_));
         suppressions.apply(
             &self.registry,
             &self.enabled,
+            ran_extra,
             &doc.line_index,
             &mut diagnostics,
         );

@@ -79,13 +79,14 @@ impl<'t> Suppressions<'t> {
         run
     }
 
-    /// Drops the suppressed findings, and those of rules that ran only
-    /// for [`Suppressions::rules_to_run`], and adds the findings for the
-    /// suppressions that dropped nothing.
+    /// Drops the suppressed findings, and, when `ran_extra`, those of rules
+    /// that ran only for [`Suppressions::rules_to_run`]; adds the findings
+    /// for the suppressions that dropped nothing.
     pub(super) fn apply(
         &self,
         registry: &Registry,
         enabled: &HashSet<String>,
+        ran_extra: bool,
         line_index: &LineIndex,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
@@ -138,7 +139,9 @@ impl<'t> Suppressions<'t> {
             }
             !suppressed
         });
-        diagnostics.retain(|d| enabled.contains(&d.rule));
+        if ran_extra {
+            diagnostics.retain(|d| enabled.contains(&d.rule));
+        }
 
         if self.judged.is_empty() {
             return;
