@@ -2,7 +2,8 @@
 //! from any directory: `rules/lexicon/*.toml` as word lists,
 //! `rules/lexicon/**/*.txt` as plain word lists,
 //! `rules/kb/**/*.toml` as the knowledge base, `*.signals.toml` as the
-//! line signals of the junk scorer, the rest as rule files.
+//! line signals of the junk scorer, `*.model.toml` as the weights of a
+//! learned model, the rest as rule files.
 
 use std::env;
 use std::fs;
@@ -40,6 +41,7 @@ fn main() {
     let mut gates = String::new();
     let mut kb_json = String::new();
     let mut word_lists = String::new();
+    let mut models = String::new();
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -65,6 +67,16 @@ fn main() {
                 format!("rules/{name}"),
                 json.display().to_string()
             ));
+        } else if name.ends_with(".model.toml") {
+            // As JSON, which parses many times faster than TOML: a model
+            // is mostly numbers.
+            let json = out_dir.join(name.replace('/', "__")).with_extension("json");
+            fs::write(&json, kb_to_json(path)).expect("OUT_DIR is writable");
+            models.push_str(&format!(
+                "    ({:?}, include_str!({:?})),\n",
+                format!("rules/{name}"),
+                json.display().to_string()
+            ));
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
             gates.push_str(&signal_gates(path));
@@ -86,7 +98,9 @@ fn main() {
          /// For each line signal, in order, the literals its matches start with.\n\
          pub static SIGNAL_GATES: &[Option<&[&[u8]]>] = &[\n{gates}];\n\
          /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
-         pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n"
+         pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n\
+         /// Learned models' weights, as JSON made from their TOML: (path, contents).\n\
+         pub static MODEL_FILES: &[(&str, &str)] = &[\n{models}];\n"
     );
     let code = code + &rule_docs(&root);
     let out = out_dir.join("embedded.rs");

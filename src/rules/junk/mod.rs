@@ -2,6 +2,7 @@
 //! article.
 
 pub mod foreign_paragraph;
+pub mod furniture;
 pub mod pull_quote;
 pub mod scraper_line;
 #[cfg(test)]

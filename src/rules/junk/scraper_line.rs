@@ -25,11 +25,29 @@
 //! paragraphs of prose in a row, where a teaser has one blurb), nor the
 //! items of a list that a line ending in a colon introduces (tour dates,
 //! qualified teams). The fix deletes the block and is unsafe.
+//!
+//! `junk.page-furniture` (same pass): a line that the signals leave alone
+//! but that a model learned from web pages with their main text marked
+//! by hand (mozilla/readability's test pages, L3S-GN1, Dragnet) scores as
+//! furniture: share and subscribe widgets, tag lists, copyright and ad
+//! lines, bylines glued to counters. The model (`furniture/`,
+//! `rules/junk/furniture.model.toml`, rebuilt by
+//! `scripts/train-furniture.sh`) is a few hundred small trees over about
+//! fifty features of the line and its neighbours: length, words, final
+//! punctuation, function words, digits, times and dates, Title Case,
+//! links, symbols, the run of short lines it is in, where it stands
+//! against the article's paragraphs, and learned words of furniture. Its
+//! threshold keeps false positives at about 6 per 1,000 article lines on
+//! held-out pages; the message names the features that weighed most. A
+//! line of a paragraph wrapped over several lines, and code, are left
+//! alone. The fix deletes the line and is unsafe.
 
 mod signals;
 
+use super::furniture::{self, LineView};
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicons;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 use signals::raised;
@@ -38,7 +56,7 @@ pub(crate) use signals::{warm_up, warm_up_gated};
 
 pub struct ScraperLine;
 
-static METAS: [RuleMeta; 2] = [
+static METAS: [RuleMeta; 3] = [
     RuleMeta::builtin(
         "junk.scraper-line",
         Category::Junk,
@@ -53,9 +71,17 @@ static METAS: [RuleMeta; 2] = [
         "The teasers for other articles at the end of the page, after a \"Related\" or \"Read also\" marker or as a run of headlines.",
         true,
     ),
+    RuleMeta::builtin(
+        "junk.page-furniture",
+        Category::Junk,
+        Severity::Warning,
+        "A line that a model learned from labelled web pages takes for page furniture: a menu, a caption, a byline, a widget.",
+        true,
+    ),
 ];
 const META: &RuleMeta = &METAS[0];
 const TEASERS: &RuleMeta = &METAS[1];
+const FURNITURE: &RuleMeta = &METAS[2];
 
 /// Signals that end the article: what follows them is the page's.
 const TAIL_MARKERS: [&str; 2] = ["read-also marker", "comment widget"];
@@ -130,23 +156,15 @@ impl Check for ScraperLine {
             }
         }
         self.teaser_block(doc, cx, &lines, &junk);
+        if cx.is_enabled(&FURNITURE.id) {
+            self.furniture(doc, cx, &lines, &junk);
+        }
         for (k, (index, signals)) in lines.iter().enumerate() {
             if !junk[k] {
                 continue;
             }
-            let line = &doc.lines[*index];
             let names: Vec<&str> = signals.iter().map(|s| s.name.as_str()).collect();
-            // The line and its line break go; the flagged range is the text.
-            let full = doc.line_index.line_range(*index, doc.text);
-            let end = doc.text[full.end().to_usize()..]
-                .find('\n')
-                .map_or(doc.text.len(), |n| full.end().to_usize() + n + 1);
-            let delete = TextRange::from_usize(full.start().to_usize(), end);
-            let trimmed_start = line.range.start().to_usize()
-                + (doc.slice(line.range).len() - doc.slice(line.range).trim_start().len());
-            let trimmed_end =
-                line.range.start().to_usize() + doc.slice(line.range).trim_end().len();
-            let shown = TextRange::from_usize(trimmed_start, trimmed_end.max(trimmed_start));
+            let (shown, delete) = line_ranges(doc, *index);
             let message = format!(
                 "Scraper junk ({}), not part of the article",
                 names.join(", ")
@@ -162,7 +180,136 @@ impl Check for ScraperLine {
     }
 }
 
+/// A line's trimmed text, and what deleting it removes: the line with its
+/// line break.
+fn line_ranges(doc: &Document, index: usize) -> (TextRange, TextRange) {
+    let line = &doc.lines[index];
+    let full = doc.line_index.line_range(index, doc.text);
+    let end = doc.text[full.end().to_usize()..]
+        .find('\n')
+        .map_or(doc.text.len(), |n| full.end().to_usize() + n + 1);
+    let delete = TextRange::from_usize(full.start().to_usize(), end);
+    let text = doc.slice(line.range);
+    let trimmed_start = line.range.start().to_usize() + (text.len() - text.trim_start().len());
+    let trimmed_end = line.range.start().to_usize() + text.trim_end().len();
+    let shown = TextRange::from_usize(trimmed_start, trimmed_end.max(trimmed_start));
+    (shown, delete)
+}
+
+/// The page-furniture model's features of a page's lines (non-blank,
+/// trimmed, in order), with the weight of the phrase signals each raises:
+/// what `junk.page-furniture` scores, and what its training example
+/// (`examples/train_furniture.rs`) fits on.
+pub fn furniture_features(
+    lines: &[&str],
+    lexicons: &Lexicons,
+    vocabulary: &furniture::Vocabulary,
+) -> Vec<[f64; furniture::N]> {
+    let views: Vec<LineView> = lines
+        .iter()
+        .map(|text| LineView {
+            text,
+            signal_weight: raised(text).iter().map(|s| s.weight).sum(),
+        })
+        .collect();
+    furniture::page_features(&views, lexicons, vocabulary)
+}
+
+/// Whether line `index` is part of a paragraph of prose wrapped over
+/// several lines: it runs on into the next line, or on from the one before
+/// it. The model learned from pages with a line per block, where a
+/// wrapped line's shape does not occur.
+fn wrapped(doc: &Document, index: usize) -> bool {
+    let text = |i: usize| doc.slice(doc.lines[i].range).trim();
+    let open = |i: usize| !doc.lines[i].blank && !super::ends_sentence(text(i));
+    let lower_start =
+        |i: usize| !doc.lines[i].blank && text(i).chars().next().is_some_and(|c| c.is_lowercase());
+    (index + 1 < doc.lines.len() && open(index) && lower_start(index + 1))
+        || (index > 0 && open(index - 1) && lower_start(index))
+}
+
+/// The lines of each run of three or more short lines (three words or
+/// fewer) that has no word or phrase of furniture in it or next to it. A
+/// menu or a "Related people" box looks like that, but so does the
+/// article's own list (a squad, a cast, results): without a word that
+/// says furniture, the run is left alone.
+fn unproven_lists(texts: &[&str], junk: &[bool], vocabulary: &furniture::Vocabulary) -> Vec<bool> {
+    let short = |k: usize| texts[k].split_whitespace().count() <= 3;
+    let furniture_word =
+        |k: usize| furniture::vocabulary_words(texts[k]).any(|w| vocabulary.weight(&w) > 0.0);
+    let mut unproven = vec![false; texts.len()];
+    let mut start = 0;
+    while start < texts.len() {
+        if !short(start) {
+            start += 1;
+            continue;
+        }
+        let end = (start..texts.len())
+            .find(|&k| !short(k))
+            .unwrap_or(texts.len());
+        if end - start >= 3 {
+            let around = start.saturating_sub(1)..(end + 1).min(texts.len());
+            let proven = around.clone().any(|k| junk[k]) || (start..end).any(furniture_word);
+            if !proven {
+                unproven[start..end].fill(true);
+            }
+        }
+        start = end;
+    }
+    unproven
+}
+
 impl ScraperLine {
+    /// Lines the page-furniture model scores above its threshold, that
+    /// the signals left alone.
+    fn furniture(
+        &self,
+        doc: &Document,
+        cx: &mut Context,
+        lines: &[(usize, Vec<&Signal>)],
+        junk: &[bool],
+    ) {
+        let model = furniture::builtin();
+        let texts: Vec<&str> = lines
+            .iter()
+            .map(|(index, _)| doc.slice(doc.lines[*index].range).trim())
+            .collect();
+        let views: Vec<LineView> = lines
+            .iter()
+            .zip(&texts)
+            .map(|((_, signals), text)| LineView {
+                text,
+                signal_weight: signals.iter().map(|s| s.weight).sum(),
+            })
+            .collect();
+        let features = furniture::page_features(&views, cx.lexicons(), &model.vocabulary);
+        let unproven = unproven_lists(&texts, junk, &model.vocabulary);
+        for (k, x) in features.iter().enumerate() {
+            let index = lines[k].0;
+            if junk[k]
+                || unproven[k]
+                || wrapped(doc, index)
+                || super::is_code(doc.slice(doc.lines[index].range))
+            {
+                continue;
+            }
+            let p = model.probability(x);
+            if p < model.threshold {
+                continue;
+            }
+            let (shown, delete) = line_ranges(doc, index);
+            let reasons = model.reasons(x, 3).join(", ");
+            cx.report(
+                FURNITURE
+                    .diagnostic(
+                        shown,
+                        format!("Looks like page furniture, not the article ({reasons})"),
+                    )
+                    .with_fix(Fix::unsafe_("Delete the line", vec![Edit::delete(delete)])),
+            );
+        }
+    }
+
     /// After the first tail marker, the rest of the page when most of it
     /// looks like teasers: junk lines, headlines (short, no full stop) and
     /// blurbs cut off with an ellipsis.

@@ -1,0 +1,442 @@
+//! What the page-furniture model sees of a line: a few numbers about its
+//! shape (length, words, final punctuation, stopword density, digits,
+//! capitals, links) and the same for the lines around it, as jusText and
+//! boilerpipe judge a block by its text and its neighbours.
+//!
+//! The features are computed here and nowhere else: the training example
+//! (`examples/train_furniture.rs`) calls [`page_features`] too, so the
+//! model is fitted on exactly what it scores.
+
+use super::text::{
+    contains_ci, ends_with_ci, has_mixed_glue, has_numeric_date, has_time, is_month, lower,
+    starts_with_ci,
+};
+
+/// The lines a page's features are computed over: its non-blank lines,
+/// trimmed, in order.
+pub struct LineView<'a> {
+    pub text: &'a str,
+    /// The weight of the certain phrase signals the line raises
+    /// (`rules/junk/*.signals.toml`).
+    pub signal_weight: u32,
+}
+
+/// The names of the features, in the order of a feature vector. The model
+/// file names its weights by these.
+pub const FEATURES: [&str; 50] = [
+    "chars",
+    "words_1",
+    "words_2_3",
+    "words_4_7",
+    "words_8_15",
+    "words_16_plus",
+    "stopwords",
+    "no_stopwords",
+    "ends_sentence",
+    "ends_colon",
+    "ends_ellipsis",
+    "digits",
+    "time",
+    "date",
+    "title_case",
+    "all_caps",
+    "link",
+    "separators",
+    "symbols",
+    "bullet",
+    "copyright",
+    "commas",
+    "mixed_glue",
+    "signal",
+    "prev_chars",
+    "prev_ends_sentence",
+    "prev_stopwords",
+    "prev_short",
+    "next_chars",
+    "next_ends_sentence",
+    "next_stopwords",
+    "next_short",
+    "prose_around",
+    "short_around",
+    "prev_signal",
+    "next_signal",
+    "quote",
+    "before_body",
+    "after_body",
+    "body_gap",
+    "prose_near",
+    "short_run",
+    "repeated",
+    "title_case_around",
+    "body_distance",
+    "vocab_junk",
+    "vocab_content",
+    "vocab_max",
+    "prev_vocab",
+    "next_vocab",
+];
+
+/// The number of features.
+pub const N: usize = FEATURES.len();
+
+/// The shape of one line, computed once and shared by the line and its
+/// neighbours.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    chars: f64,
+    words: usize,
+    stopwords: f64,
+    ends_sentence: bool,
+    ends_colon: bool,
+    ends_ellipsis: bool,
+    digits: f64,
+    time: bool,
+    date: bool,
+    title_case: f64,
+    all_caps: bool,
+    link: bool,
+    separators: bool,
+    symbols: f64,
+    bullet: bool,
+    copyright: bool,
+    commas: f64,
+    mixed_glue: bool,
+    quote: bool,
+    signal: f64,
+    /// The mean and the largest furniture weight of the line's words.
+    vocab_junk: f64,
+    vocab_content: f64,
+    vocab_max: f64,
+}
+
+impl Shape {
+    fn short(&self) -> bool {
+        self.words <= 3
+    }
+
+    fn prose(&self) -> bool {
+        self.words >= 10 && self.ends_sentence && self.stopwords >= 0.2
+    }
+}
+
+/// Words learned from labelled pages to lean to furniture ("share",
+/// "subscribe", "comments") or to article text ("said"), with their
+/// weight: the log-odds of a line holding the word being furniture, less
+/// that of any line. Part of the model file.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    weights: crate::lexicon::FastMap<String, f64>,
+}
+
+impl Vocabulary {
+    pub fn new(weights: impl IntoIterator<Item = (String, f64)>) -> Self {
+        Self {
+            weights: weights.into_iter().collect(),
+        }
+    }
+
+    /// A word's weight (lower case), 0 for a word the model does not know.
+    pub fn weight(&self, word: &str) -> f64 {
+        self.weights.get(word).copied().unwrap_or(0.0)
+    }
+}
+
+/// The words of a line as the vocabulary counts them: runs of letters,
+/// lower-cased, of two letters or more.
+pub fn vocabulary_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().nth(1).is_some())
+        .map(str::to_lowercase)
+}
+
+/// Calls `f` with each word of a line as [`vocabulary_words`] gives it,
+/// without allocating for words already in lower case.
+fn each_vocabulary_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+    for piece in text.split(|c: char| !c.is_alphabetic()) {
+        if piece.chars().nth(1).is_some() {
+            f(lower(piece, buffer));
+        }
+    }
+}
+
+/// The largest weight a word counts with.
+const VOCABULARY_CAP: f64 = 4.0;
+
+fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocabulary) -> Shape {
+    let text = line.text;
+    let mut chars = 0usize;
+    let mut digits = 0usize;
+    let mut symbols = 0usize;
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut commas = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        } else if c == ',' {
+            commas += 1;
+        } else if !c.is_whitespace() {
+            symbols += 1;
+        }
+    }
+    let mut words = 0usize;
+    let mut stop = 0usize;
+    let mut capitalised = 0usize;
+    let mut alphabetic_words = 0usize;
+    let mut month = false;
+    let mut link = false;
+    let mut buffer = String::new();
+    for raw in text.split_whitespace() {
+        words += 1;
+        let bare = raw.trim_end_matches(['/', '.', ',', ')']);
+        if starts_with_ci(raw, "http")
+            || starts_with_ci(raw, "www.")
+            || (raw.starts_with('@') && raw.len() > 2)
+            || (raw.contains('@') && raw.contains('.'))
+            || (bare.contains('.')
+                && [".com", ".org", ".net", ".ru", ".ua", ".co.uk"]
+                    .iter()
+                    .any(|tld| ends_with_ci(bare, tld)))
+        {
+            link = true;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        // A month makes a date only with a number on the line.
+        if digits > 0 && !month && is_month(word) {
+            month = true;
+        }
+        if word.chars().all(char::is_alphabetic) {
+            alphabetic_words += 1;
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                capitalised += 1;
+            }
+            if is_stopword(lower(word, &mut buffer)) {
+                stop += 1;
+            }
+        }
+    }
+    let last = text
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*'])
+        .chars()
+        .last();
+    let ends_ellipsis = text.ends_with("...") || text.ends_with('…');
+    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+    let date = digits > 0 && (month || has_numeric_date(text));
+    let (mut junk_sum, mut content_sum, mut max, mut counted) = (0.0, 0.0, f64::MIN, 0usize);
+    each_vocabulary_word(text, &mut buffer, |word| {
+        let w = vocabulary
+            .weight(word)
+            .clamp(-VOCABULARY_CAP, VOCABULARY_CAP);
+        junk_sum += w.max(0.0);
+        content_sum += (-w).max(0.0);
+        max = max.max(w);
+        counted += 1;
+    });
+    let per_word = |sum: f64| {
+        if counted == 0 {
+            0.0
+        } else {
+            sum / counted as f64 / VOCABULARY_CAP
+        }
+    };
+    Shape {
+        chars: ((chars as f64) + 1.0).ln() / 1000f64.ln(),
+        words,
+        stopwords: ratio(stop, words),
+        ends_sentence: matches!(last, Some('.' | '!' | '?')) && !ends_ellipsis,
+        ends_colon: last == Some(':'),
+        ends_ellipsis,
+        digits: ratio(digits, chars),
+        time: digits > 0 && has_time(text),
+        date,
+        title_case: ratio(capitalised, alphabetic_words),
+        all_caps: letters >= 3 && upper == letters,
+        link,
+        separators: text.contains(" | ")
+            || text.contains(" / ")
+            || text.contains(['›', '»', '•', '·', '«'])
+            || text.contains(" > "),
+        symbols: ratio(symbols, chars),
+        bullet: text.starts_with(['-', '•', '*', '·', '►', '▶', '–', '—', '|']),
+        copyright: text.contains('©') || text.contains("(c)") || contains_ci(text, "copyright"),
+        commas: ratio(commas, words),
+        mixed_glue: has_mixed_glue(text),
+        quote: text.starts_with(['"', '“', '«', '\'', '‘']),
+        signal: f64::from(line.signal_weight.min(3)) / 3.0,
+        vocab_junk: per_word(junk_sum),
+        vocab_content: per_word(content_sum),
+        vocab_max: if counted == 0 {
+            0.0
+        } else {
+            max / VOCABULARY_CAP
+        },
+    }
+}
+
+/// The article's body: the run of prose lines (with at most three other
+/// lines between two of them) that holds the most words. Teasers and
+/// comments are prose too, but shorter runs of it. `(n, n)` without prose.
+fn body(shapes: &[Shape]) -> (usize, usize) {
+    let mut best = (shapes.len(), shapes.len(), 0usize);
+    let mut current: Option<(usize, usize, usize)> = None;
+    for (i, s) in shapes.iter().enumerate() {
+        if !s.prose() {
+            continue;
+        }
+        current = match current {
+            Some((start, end, words)) if i - end <= 4 => Some((start, i, words + s.words)),
+            _ => Some((i, i, s.words)),
+        };
+        if let Some((start, end, words)) = current {
+            if words > best.2 {
+                best = (start, end, words);
+            }
+        }
+    }
+    (best.0, best.1)
+}
+
+/// The feature vector of each line of a page.
+pub fn page_features(
+    lines: &[LineView],
+    is_stopword: &dyn Fn(&str) -> bool,
+    vocabulary: &Vocabulary,
+) -> Vec<[f64; N]> {
+    let shapes: Vec<Shape> = lines
+        .iter()
+        .map(|l| shape(l, is_stopword, vocabulary))
+        .collect();
+    let n = shapes.len();
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    // The body: from the first line of prose to the last. Furniture stands
+    // around it (menus, bylines above; share buttons, comments, teasers
+    // below) or in gaps inside it.
+    let (body_start, body_end) = body(&shapes);
+    // The run of short lines (a menu, a list of tags) each line is in.
+    let mut run = vec![0usize; n];
+    let mut i = 0;
+    while i < n {
+        let end = (i..n).find(|&j| !shapes[j].short()).unwrap_or(n);
+        for r in &mut run[i..end] {
+            *r = end - i;
+        }
+        i = end.max(i + 1);
+    }
+    // Lines the page shows more than once (a menu at the top and the foot).
+    let mut seen: crate::lexicon::FastMap<&str, usize> = crate::lexicon::FastMap::default();
+    for line in lines {
+        *seen.entry(line.text).or_default() += 1;
+    }
+    // Lines to the nearest line of prose, before or after.
+    let mut gap = vec![n; n];
+    let mut last = None;
+    for i in 0..n {
+        if shapes[i].prose() {
+            last = Some(i);
+        }
+        if let Some(l) = last {
+            gap[i] = i - l;
+        }
+    }
+    let mut next_prose = None;
+    for i in (0..n).rev() {
+        if shapes[i].prose() {
+            next_prose = Some(i);
+        }
+        if let Some(l) = next_prose {
+            gap[i] = gap[i].min(l - i);
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let s = &shapes[i];
+            let none = Shape::default();
+            let prev = if i > 0 { &shapes[i - 1] } else { &none };
+            let next = shapes.get(i + 1).unwrap_or(&none);
+            let window = i.saturating_sub(3)..(i + 4).min(n);
+            let others = window.len().saturating_sub(1).max(1) as f64;
+            let around = |f: &dyn Fn(&Shape) -> bool| {
+                window.clone().filter(|&j| j != i && f(&shapes[j])).count() as f64 / others
+            };
+            [
+                s.chars,
+                flag(s.words == 1),
+                flag((2..=3).contains(&s.words)),
+                flag((4..=7).contains(&s.words)),
+                flag((8..=15).contains(&s.words)),
+                flag(s.words >= 16),
+                s.stopwords,
+                flag(s.stopwords == 0.0),
+                flag(s.ends_sentence),
+                flag(s.ends_colon),
+                flag(s.ends_ellipsis),
+                s.digits,
+                flag(s.time),
+                flag(s.date),
+                s.title_case,
+                flag(s.all_caps),
+                flag(s.link),
+                flag(s.separators),
+                s.symbols,
+                flag(s.bullet),
+                flag(s.copyright),
+                s.commas,
+                flag(s.mixed_glue),
+                s.signal,
+                if i > 0 { prev.chars } else { 0.0 },
+                flag(i > 0 && prev.ends_sentence),
+                prev.stopwords,
+                flag(i > 0 && prev.short()),
+                if i + 1 < n { next.chars } else { 0.0 },
+                flag(i + 1 < n && next.ends_sentence),
+                next.stopwords,
+                flag(i + 1 < n && next.short()),
+                around(&Shape::prose),
+                around(&Shape::short),
+                prev.signal,
+                next.signal,
+                flag(s.quote),
+                flag(i < body_start),
+                flag(body_end < n && i > body_end),
+                ((gap[i].min(20) as f64) + 1.0).ln() / 21f64.ln(),
+                {
+                    let near = i.saturating_sub(5)..(i + 6).min(n);
+                    let others = (near.len() - 1).max(1) as f64;
+                    near.filter(|&j| j != i && shapes[j].prose()).count() as f64 / others
+                },
+                ((run[i].min(30) as f64) + 1.0).ln() / 31f64.ln(),
+                flag(seen.get(lines[i].text).is_some_and(|&c| c > 1)),
+                window
+                    .clone()
+                    .filter(|&j| j != i)
+                    .map(|j| shapes[j].title_case)
+                    .sum::<f64>()
+                    / others,
+                {
+                    let distance = if i < body_start {
+                        body_start - i
+                    } else if body_end < n && i > body_end {
+                        i - body_end
+                    } else {
+                        0
+                    };
+                    ((distance.min(50) as f64) + 1.0).ln() / 51f64.ln()
+                },
+                s.vocab_junk,
+                s.vocab_content,
+                s.vocab_max,
+                prev.vocab_junk,
+                next.vocab_junk,
+            ]
+        })
+        .collect()
+}

@@ -1,0 +1,150 @@
+//! The page-furniture model's tests: its features, its file and its
+//! scores.
+
+use super::features::page_features as raw_features;
+use super::text::{has_mixed_glue, has_numeric_date, has_time, is_month};
+use super::*;
+
+fn features(lines: &[&str]) -> Vec<[f64; N]> {
+    let views: Vec<LineView> = lines
+        .iter()
+        .map(|text| LineView {
+            text,
+            signal_weight: 0,
+        })
+        .collect();
+    let vocabulary = Vocabulary::new([("share".to_owned(), 2.0), ("said".to_owned(), -1.0)]);
+    raw_features(
+        &views,
+        &|w| ["the", "a", "of", "and", "to", "in"].contains(&w),
+        &vocabulary,
+    )
+}
+
+fn get(v: &[f64; N], name: &str) -> f64 {
+    v[FEATURES.iter().position(|f| *f == name).expect("a feature")]
+}
+
+#[test]
+fn shapes_of_prose_and_furniture() {
+    let page = features(&[
+        "Share",
+        "The talks in the capital went on until late in the evening, and the ministers agreed.",
+        "Anna Petrova09:15, 14.03.24",
+    ]);
+    assert_eq!(get(&page[0], "words_1"), 1.0);
+    assert_eq!(get(&page[0], "no_stopwords"), 1.0);
+    assert_eq!(get(&page[0], "next_ends_sentence"), 1.0);
+    assert_eq!(get(&page[1], "ends_sentence"), 1.0);
+    assert_eq!(get(&page[1], "words_16_plus"), 1.0);
+    assert_eq!(get(&page[2], "time"), 1.0);
+    assert_eq!(get(&page[2], "date"), 1.0);
+    assert_eq!(get(&page[2], "mixed_glue"), 1.0);
+    assert_eq!(get(&page[0], "vocab_junk"), 0.5);
+    assert_eq!(get(&page[0], "vocab_max"), 0.5);
+    assert_eq!(get(&page[1], "prev_vocab"), 0.5);
+    assert_eq!(get(&page[1], "vocab_junk"), 0.0);
+}
+
+#[test]
+fn brands_and_plain_numbers_are_not_glue() {
+    for word in [
+        "iPhone", "YouTube", "PayPal", "McDonald", "G20", "3.5", "U.S.",
+    ] {
+        assert!(!has_mixed_glue(word), "{word}");
+    }
+    assert!(has_mixed_glue("Petrova09:15"));
+    assert!(has_mixed_glue("CommentsNoComment"));
+}
+
+#[test]
+fn dates_and_times() {
+    assert!(has_time("Updated 09:15"));
+    assert!(!has_time("Ratio 3:1"));
+    assert!(has_numeric_date("on 2024-02-23"));
+    assert!(has_numeric_date("14.03.24"));
+    assert!(!has_numeric_date("version 3.5"));
+    assert!(is_month("Feb."));
+    assert!(is_month("March"));
+}
+
+#[test]
+fn the_builtin_model_loads() {
+    let model = builtin();
+    assert!(model.threshold > 0.5);
+    assert!(model.trees().count() > 10);
+    // The JSON that build.rs made is the TOML file, number for number.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/junk/furniture.model.toml"
+    );
+    let toml =
+        Model::parse(&std::fs::read_to_string(path).expect("the model file")).expect("parses");
+    assert_eq!(toml.threshold, model.threshold);
+    assert_eq!(toml.starts, model.starts);
+    for (a, b) in toml.nodes.iter().zip(&model.nodes) {
+        assert_eq!(
+            (a.feature, a.threshold, a.value),
+            (b.feature, b.threshold, b.value)
+        );
+    }
+}
+
+#[test]
+fn every_feature_has_its_words() {
+    for (i, (name, _, _)) in SAYS.iter().enumerate() {
+        assert_eq!(*name, FEATURES[i]);
+    }
+}
+
+fn model_file(trees: &str) -> String {
+    let names: Vec<String> = FEATURES.iter().map(|f| format!("{f:?}")).collect();
+    let means = vec!["0.5"; N].join(", ");
+    format!(
+        "[model]\ntrained_on = \"test\"\nfeatures = [{}]\nmeans = [{means}]\nbase = 0.0\nthreshold = 0.9\n[vocabulary]\nwords = [\"share\"]\nweights = [1.5]\n{trees}",
+        names.join(", ")
+    )
+}
+
+fn at(name: &str) -> usize {
+    FEATURES.iter().position(|f| *f == name).expect("a feature")
+}
+
+#[test]
+fn a_model_file_is_checked() {
+    let stump = |f: usize| {
+        format!("[[tree]]\nfeature = [{f}, -1, -1]\nthreshold = [0.5, 0.0, 0.0]\nvalue = [0.0, -1.0, 2.0]\n")
+    };
+    assert!(Model::parse(&model_file(&stump(3))).is_ok());
+    let err = Model::parse(&model_file(&stump(N))).unwrap_err();
+    assert!(err.contains("node 0"), "{err}");
+    let short = "[[tree]]\nfeature = [0]\nthreshold = [0.5]\nvalue = [0.0]\n";
+    assert!(Model::parse(&model_file(short))
+        .unwrap_err()
+        .contains("node 0"));
+    let renamed = model_file(&stump(3)).replacen("\"chars\"", "\"colour\"", 1);
+    assert!(Model::parse(&renamed).unwrap_err().contains("retrain"));
+}
+
+#[test]
+fn trees_score_and_explain() {
+    // One tree: ends_sentence <= 0.5 (no sentence ending) goes left,
+    // then words_1 splits the left side.
+    let e = at("ends_sentence");
+    let w = at("words_1");
+    let tree = format!(
+        "[[tree]]\nfeature = [{e}, {w}, -1, -1, -1, -1, -1]\nthreshold = [0.5, 0.5, 0, 0, 0, 0, 0]\nvalue = [0.0, 1.0, -2.0, 0.5, 3.0, 0, 0]\n"
+    );
+    let model = Model::parse(&model_file(&tree)).expect("a model");
+    let mut x = [0.5; N];
+    x[e] = 0.0;
+    x[w] = 1.0;
+    assert!((model.probability(&x) - 1.0 / (1.0 + (-3.0f64).exp())).abs() < 1e-12);
+    assert_eq!(
+        model.reasons(&x, 2),
+        ["a single word", "no sentence ending"]
+    );
+    x[e] = 1.0;
+    assert!(model.probability(&x) < 0.2);
+    assert!(model.reasons(&x, 2).is_empty());
+}

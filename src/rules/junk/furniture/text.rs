@@ -1,0 +1,120 @@
+//! Small tests on a line's text for the page-furniture features: months,
+//! clock times, numeric dates, words glued to numbers, and ASCII
+//! case-insensitive comparisons that do not allocate.
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word names a month, in full or as its usual abbreviation.
+pub(crate) fn is_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    (3..=9).contains(&word.len())
+        && (word.eq_ignore_ascii_case("sept")
+            || MONTHS.iter().any(|m| {
+                m.eq_ignore_ascii_case(word)
+                    || (word.len() == 3 && m.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
+            }))
+}
+
+/// `text` starts with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// `text` ends with `suffix`, ASCII case ignored.
+pub(crate) fn ends_with_ci(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// `text` holds `needle` (ASCII, lower case), ASCII case ignored.
+pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `word` in lower case: itself when it has no capital, else written into
+/// `buffer`.
+pub(crate) fn lower<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return word;
+        }
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else if word.chars().any(char::is_uppercase) {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    } else {
+        return word;
+    }
+    buffer
+}
+
+/// A clock time ("09:15", "9:15 am") somewhere in the text.
+pub(crate) fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// A numeric date ("14.03.24", "2024-02-23", "3/14/2024") somewhere in the
+/// text.
+pub(crate) fn has_numeric_date(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| word.bytes().any(|b| b.is_ascii_digit()))
+        .any(|word| {
+            let mut parts = 0;
+            word.split(['.', '/', '-']).all(|p| {
+                parts += 1;
+                (1..=4).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+            }) && parts == 3
+        })
+}
+
+/// A lower-case letter followed by a capital or a digit inside one word,
+/// as where a scraper glued a byline to a timestamp ("Petrova09:15"); a
+/// camel-case brand ("iPhone", "YouTube") starts lower case or has one
+/// hump, so only a word of two or more humps or a letter-digit seam counts.
+pub(crate) fn has_mixed_glue(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|word| word.len() >= 4 && word.chars().next().is_some_and(char::is_uppercase))
+        .any(|word| {
+            let (mut seams, mut digit_seam, mut letters) = (0, false, 0);
+            let mut previous: Option<char> = None;
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                }
+                if previous.is_some_and(char::is_lowercase) {
+                    if c.is_ascii_digit() {
+                        seams += 1;
+                        digit_seam = true;
+                    } else if c.is_uppercase() {
+                        seams += 1;
+                    }
+                }
+                previous = Some(c);
+            }
+            seams >= 1 && letters >= 4 && (digit_seam || seams >= 2)
+        })
+}
