@@ -60,23 +60,11 @@ fn main() {
             lexicons.push_str(&entry);
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
-            let json = out_dir.join(name.replace('/', "__")).with_extension("json");
-            fs::write(&json, kb_to_json(path)).expect("OUT_DIR is writable");
-            kb_json.push_str(&format!(
-                "    ({:?}, include_str!({:?})),\n",
-                format!("rules/{name}"),
-                json.display().to_string()
-            ));
+            kb_json.push_str(&json_entry(&out_dir, &name, path));
         } else if name.ends_with(".model.toml") {
             // As JSON, which parses many times faster than TOML: a model
             // is mostly numbers.
-            let json = out_dir.join(name.replace('/', "__")).with_extension("json");
-            fs::write(&json, kb_to_json(path)).expect("OUT_DIR is writable");
-            models.push_str(&format!(
-                "    ({:?}, include_str!({:?})),\n",
-                format!("rules/{name}"),
-                json.display().to_string()
-            ));
+            models.push_str(&json_entry(&out_dir, &name, path));
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
             gates.push_str(&signal_gates(path));
@@ -228,6 +216,18 @@ fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
 /// A knowledge-base file as JSON: parsing JSON at startup costs a tenth of
 /// parsing the TOML. A file that is not valid TOML stops the build, naming
 /// it.
+/// Writes a TOML file under `rules/` as JSON into OUT_DIR, and returns the
+/// entry that embeds it: `(path as shown in errors, JSON)`.
+fn json_entry(out_dir: &Path, name: &str, path: &Path) -> String {
+    let json = out_dir.join(name.replace('/', "__")).with_extension("json");
+    fs::write(&json, kb_to_json(path)).expect("OUT_DIR is writable");
+    format!(
+        "    ({:?}, include_str!({:?})),\n",
+        format!("rules/{name}"),
+        json.display().to_string()
+    )
+}
+
 fn kb_to_json(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: toml::Value =

@@ -372,35 +372,36 @@ def readability_pages(gitdir):
         }
 
 
-L3S_DIR = "page-signal-master"
+def merged_pages(gitdir, folder, name_pattern):
+    """The (commit, page name, html path, gold text) of each page of one folder of
+    j-szulc/html-cleaning-dataset-merged: <folder>/input/<name>.html and
+    <folder>/GoldStandard/<name>.txt."""
+    commit = git(gitdir, "rev-parse", "HEAD").decode().strip()
+    files = set(git_files(gitdir, commit))
+    for f in sorted(files):
+        m = re.fullmatch(folder + r"/input/(" + name_pattern + r")\.html", f)
+        gold_ref = m and f"{folder}/GoldStandard/{m.group(1)}.txt"
+        if gold_ref in files:
+            yield commit, m.group(1), f, decode_html(git(gitdir, "show", f"{commit}:{gold_ref}"))
 
 
 def l3s_pages(gitdir):
     """L3S-GN1 (Kohlschuetter et al. 2010: 621 Google News articles, 2008, annotated by hand),
     as mirrored in j-szulc/html-cleaning-dataset-merged: input/<uuid>.html (the page) and
     GoldStandard/<uuid>.txt (the same page with the annotation spans)."""
-    commit = git(gitdir, "rev-parse", "HEAD").decode().strip()
-    files = set(git_files(gitdir, commit))
-    for f in sorted(files):
-        m = re.fullmatch(L3S_DIR + r"/input/([0-9a-f-]+)\.html", f)
-        if not m:
-            continue
-        gold_ref = f"{L3S_DIR}/GoldStandard/{m.group(1)}.txt"
-        if gold_ref not in files:
-            continue
-        blocks = l3s_blocks(decode_html(git(gitdir, "show", f"{commit}:{gold_ref}")))
+    for commit, name, html_ref, gold in merged_pages(gitdir, "page-signal-master", r"[0-9a-f-]+"):
+        blocks = l3s_blocks(gold)
         yield {
-            "id": f"l3s-gn1/{m.group(1)}",
+            "id": f"l3s-gn1/{name}",
             "source": "l3s-gn1",
             "commit": commit,
-            "html_ref": f,
-            "html": decode_html(git(gitdir, "show", f"{commit}:{f}")),
+            "html_ref": html_ref,
+            "html": decode_html(git(gitdir, "show", f"{commit}:{html_ref}")),
             "gold": [t for t, sel in blocks if sel in (1, 2)],
             "unsure": [t for t, sel in blocks if sel == 3],
         }
 
 
-DRAGNET_DIR = "dragnet_data"
 DRAGNET_COMMENTS = "!@#$%^&*()  COMMENTS"
 
 
@@ -409,22 +410,14 @@ def dragnet_pages(gitdir):
     text extracted by hand), as mirrored in j-szulc/html-cleaning-dataset-merged:
     input/<n>.html and GoldStandard/<n>.txt, plain text whose user comments follow a
     `!@#$%^&*()  COMMENTS` line. Comments are not the article: they count as junk."""
-    commit = git(gitdir, "rev-parse", "HEAD").decode().strip()
-    files = set(git_files(gitdir, commit))
-    for f in sorted(files):
-        m = re.fullmatch(DRAGNET_DIR + r"/input/(R?\d+)\.html", f)
-        if not m:
-            continue
-        gold_ref = f"{DRAGNET_DIR}/GoldStandard/{m.group(1)}.txt"
-        if gold_ref not in files:
-            continue
-        gold = decode_html(git(gitdir, "show", f"{commit}:{gold_ref}")).split(DRAGNET_COMMENTS)[0]
+    for commit, name, html_ref, gold in merged_pages(gitdir, "dragnet_data", r"R?\d+"):
+        gold = gold.split(DRAGNET_COMMENTS)[0]
         yield {
-            "id": f"dragnet/{m.group(1)}",
+            "id": f"dragnet/{name}",
             "source": "dragnet",
             "commit": commit,
-            "html_ref": f,
-            "html": decode_html(git(gitdir, "show", f"{commit}:{f}")),
+            "html_ref": html_ref,
+            "html": decode_html(git(gitdir, "show", f"{commit}:{html_ref}")),
             "gold": [b for b in (line.strip() for line in gold.splitlines()) if b],
         }
 
