@@ -29,6 +29,7 @@ use crate::date::Date;
 use crate::diagnostic::Severity;
 use crate::lint::{Article, Linter};
 use crate::output::{json as json_out, FileReport};
+use crate::recurring::{ArticleKeys, LineCounts};
 
 /// How records are read and what is written.
 #[derive(Clone, Debug)]
@@ -81,6 +82,11 @@ pub fn run(
     let mut line_number = 0usize;
     let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut chunk_bytes = 0;
+    // Lines that recur across records: each chunk is counted before it is
+    // linted (see `crate::recurring`).
+    let mut counts = linter
+        .enables("junk.recurring-line")
+        .then(LineCounts::new);
     loop {
         let mut line = Vec::new();
         let read = input.read_until(b'\n', &mut line)?;
@@ -93,9 +99,22 @@ pub fn run(
         }
         let full = chunk.len() >= options.chunk_records || chunk_bytes >= options.chunk_bytes;
         if (read == 0 || full) && !chunk.is_empty() {
-            let results: Vec<(Vec<u8>, Outcome)> = chunk
+            let mut parsed: Vec<Result<Parsed, (Vec<u8>, Outcome)>> = chunk
                 .par_iter()
-                .map(|(number, line)| record(linter, options, *number, line))
+                .map(|(number, line)| parse(options, *number, line, counts.is_some()))
+                .collect();
+            chunk.clear();
+            if let Some(counts) = counts.as_mut() {
+                for keys in parsed.iter_mut().flatten().filter_map(|r| r.keys.take()) {
+                    counts.add_keys(keys);
+                }
+            }
+            let results: Vec<(Vec<u8>, Outcome)> = parsed
+                .into_par_iter()
+                .map(|record| match record {
+                    Ok(record) => lint(linter, options, record, counts.as_ref()),
+                    Err(error) => error,
+                })
                 .collect();
             for (bytes, outcome) in results {
                 out.write_all(&bytes)?;
@@ -122,38 +141,84 @@ enum Outcome {
     Error,
 }
 
-/// The output line for one input line.
-fn record(linter: &Linter, options: &Options, number: usize, line: &[u8]) -> (Vec<u8>, Outcome) {
+/// A record read: its id, text and date, and its lines' keys when the
+/// run counts them.
+struct Parsed {
+    number: usize,
+    id: Value,
+    text: String,
+    date: Option<Date>,
+    keys: Option<ArticleKeys>,
+}
+
+/// Reads one input line, or gives its error line.
+fn parse(
+    options: &Options,
+    number: usize,
+    line: &[u8],
+    keys: bool,
+) -> Result<Parsed, (Vec<u8>, Outcome)> {
     let error = |id: Value, message: String| {
         let value =
             json!({ "line": number, "id": id, "error": format!("line {number}: {message}") });
         (to_line(&value), Outcome::Error)
     };
-    let parsed: Map<String, Value> = match serde_json::from_slice::<Value>(line) {
+    let mut parsed: Map<String, Value> = match serde_json::from_slice::<Value>(line) {
         Ok(Value::Object(map)) => map,
-        Ok(_) => return error(Value::Null, "a record must be a JSON object".to_owned()),
-        Err(e) => return error(Value::Null, e.to_string()),
+        Ok(_) => return Err(error(Value::Null, "a record must be a JSON object".to_owned())),
+        Err(e) => return Err(error(Value::Null, e.to_string())),
     };
     let id = parsed
         .get(&options.id_field)
         .cloned()
         .unwrap_or(Value::Null);
-    let Some(text) = parsed.get(&options.text_field).and_then(Value::as_str) else {
-        return error(
+    let Some(Value::String(text)) = parsed.remove(&options.text_field) else {
+        return Err(error(
             id,
             format!("no string field `{}` (--text-field)", options.text_field),
-        );
+        ));
     };
     let date = match options.date_field.as_ref().and_then(|f| parsed.get(f)) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => match s.get(..10).unwrap_or(s).parse::<Date>() {
             Ok(date) => Some(date),
-            Err(e) => return error(id, format!("`{s}` is not a date: {e}")),
+            Err(e) => return Err(error(id, format!("`{s}` is not a date: {e}"))),
         },
-        Some(other) => return error(id, format!("`{other}` is not a date")),
+        Some(other) => return Err(error(id, format!("`{other}` is not a date"))),
+    };
+    let keys = keys.then(|| LineCounts::article_keys(&text));
+    Ok(Parsed {
+        number,
+        id,
+        text,
+        date,
+        keys,
+    })
+}
+
+/// The output line for one record.
+fn lint(
+    linter: &Linter,
+    options: &Options,
+    record: Parsed,
+    recurring: Option<&LineCounts>,
+) -> (Vec<u8>, Outcome) {
+    let Parsed {
+        number,
+        id,
+        text,
+        date,
+        ..
+    } = record;
+    let text = text.as_str();
+    let error = |id: Value, message: String| {
+        let value =
+            json!({ "line": number, "id": id, "error": format!("line {number}: {message}") });
+        (to_line(&value), Outcome::Error)
     };
     let article = Article {
         date,
+        recurring,
         ..Article::default()
     };
     let (report, fixed) = if options.fix {
@@ -226,6 +291,34 @@ mod tests {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         (lines, totals)
+    }
+
+    #[test]
+    fn lines_shared_by_records_are_counted_a_chunk_at_a_time() {
+        let record = |n: usize| {
+            json!({"id": n, "text": format!(
+                "The port said ship number {n} would sail at dawn after the long storm had passed.\n\nSubscribe to our channel for the latest news.\n"
+            )})
+            .to_string()
+        };
+        let input: String = (1..=4).map(|n| record(n) + "\n").collect();
+        let options = Options {
+            chunk_records: 2,
+            ..Options::default()
+        };
+        let (records, _) = run_on(&input, &options);
+        let flagged: Vec<bool> = records
+            .iter()
+            .map(|r| {
+                r["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|d| d["rule"] == "junk.recurring-line")
+            })
+            .collect();
+        // The first chunk has seen the line twice, the second four times.
+        assert_eq!(flagged, [false, false, true, true]);
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod lint;
 pub mod lsp;
 pub mod mojibake;
 pub mod output;
+pub mod recurring;
 pub mod rule;
 pub mod rules;
 pub mod source;

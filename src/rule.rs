@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::kb::Kb;
 use crate::knowledge::Knowledge;
 use crate::lexicon::{FastSet, Lexicons};
+use crate::recurring::LineCounts;
 use crate::source::Encoding;
 use crate::text::TextRange;
 
@@ -102,6 +103,9 @@ pub struct Context<'s, 'a> {
     pub settings: &'s Settings,
     /// How the article was stored before it was decoded.
     pub encoding: Encoding,
+    /// How many articles of the run carry each line, when the run lints
+    /// many.
+    pub recurring: Option<&'s LineCounts>,
     analysis: &'s Analysis<'a>,
     enabled: Option<&'s HashSet<String>>,
     diagnostics: Vec<Diagnostic>,
@@ -117,6 +121,7 @@ impl<'s, 'a> Context<'s, 'a> {
         Self {
             settings,
             encoding: Encoding::Utf8,
+            recurring: None,
             analysis,
             enabled,
             diagnostics: Vec::new(),
@@ -148,6 +153,12 @@ impl<'s, 'a> Context<'s, 'a> {
     /// The same context for an article stored in `encoding`.
     pub fn with_encoding(mut self, encoding: Encoding) -> Self {
         self.encoding = encoding;
+        self
+    }
+
+    /// The same context in a run whose articles' lines were counted.
+    pub fn with_recurring(mut self, recurring: Option<&'s LineCounts>) -> Self {
+        self.recurring = recurring;
         self
     }
 

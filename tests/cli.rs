@@ -634,3 +634,33 @@ fn batch_agrees_with_check_on_the_seed_articles() {
         assert_eq!(line["id"], seed.file_name().unwrap().to_str().unwrap());
     }
 }
+
+#[test]
+fn check_over_many_files_flags_the_lines_they_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |n: usize| {
+        format!(
+            "Home / World / Europe\n\nThe harbour authority said ship number {n} would leave the port at dawn after the storm.\n\nViews: {}\n",
+            n * 37
+        )
+    };
+    for n in 1..=3 {
+        fs::write(dir.path().join(format!("{n}.txt")), article(n)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let out = mtlint_in(dir.path(), args, None);
+        assert!(code(&out) < 2, "{}", stderr(&out));
+        stdout(&out).matches("junk.recurring-line").count()
+    };
+    let select = ["check", "--select", "junk.recurring-line", "--format", "jsonl"];
+    // Three files share a menu line and a counter whose number differs.
+    assert_eq!(run(&[&select[..], &["."]].concat()), 6);
+    // The same run, one file at a time, has nothing to compare with; so
+    // has a run of two.
+    assert_eq!(run(&[&select[..], &["1.txt"]].concat()), 0);
+    assert_eq!(run(&[&select[..], &["1.txt", "2.txt"]].concat()), 0);
+    // A byte-identical copy is not a fourth article.
+    fs::write(dir.path().join("4.txt"), article(3)).unwrap();
+    let out = mtlint_in(dir.path(), &[&select[..], &["."]].concat(), None);
+    assert!(stdout(&out).contains("recurs in 3 of the 3 articles"), "{}", stdout(&out));
+}

@@ -5,7 +5,10 @@
 //! line `== flag` or `== allow`. In a section, a line `--` separates cases,
 //! so a case may span several lines and paragraphs. Each case is linted
 //! alone with only that rule selected, and with the settings of the
-//! fixture's `# config: <toml line>` header lines, if any. The snapshot records, for every
+//! fixture's `# config: <toml line>` header lines, if any. A line `~~~`
+//! splits a case into the articles of one run, for the rules that compare
+//! articles (`junk.recurring-line`): their lines are counted together, and
+//! each is linted with the counts. The snapshot records, for every
 //! flagged case, what was flagged and the text after all its fixes.
 
 use std::fmt::Write;
@@ -13,7 +16,8 @@ use std::fs;
 use std::path::Path;
 
 use mtlint::config::Config;
-use mtlint::lint::Linter;
+use mtlint::lint::{Article, Linter};
+use mtlint::recurring::LineCounts;
 use mtlint::rules::Registry;
 
 use crate::root;
@@ -126,33 +130,43 @@ fn rule_fixtures() {
         );
         let mut snapshot = String::new();
         for case in &cases {
-            let found = linter.lint(&case.text);
-            match case.expect {
-                Expect::Flag if found.is_empty() => {
-                    failures.push(format!("{relative}:{}: not flagged", case.line));
-                }
-                Expect::Allow if !found.is_empty() => {
-                    let texts: Vec<_> =
-                        found.iter().map(|d| &case.text[d.range.to_std()]).collect();
-                    failures.push(format!("{relative}:{}: flagged {texts:?}", case.line));
-                }
-                Expect::Flag => {
-                    writeln!(snapshot, "line {}:", case.line).unwrap();
-                    for d in &found {
-                        writeln!(
-                            snapshot,
-                            "  flag {:?}: {}",
-                            &case.text[d.range.to_std()],
-                            d.message
-                        )
-                        .unwrap();
+            let articles: Vec<&str> = case.text.split("~~~\n").collect();
+            let mut counts = LineCounts::new();
+            for article in &articles {
+                counts.add(article);
+            }
+            let article = Article {
+                recurring: (articles.len() > 1).then_some(&counts),
+                ..Article::default()
+            };
+            for text in articles {
+                let found = linter.lint_with(text, &article);
+                match case.expect {
+                    Expect::Flag if found.is_empty() => {
+                        failures.push(format!("{relative}:{}: not flagged", case.line));
                     }
-                    let fixed = linter.fix(&case.text, true);
-                    if fixed.fixed > 0 {
-                        writeln!(snapshot, "  fixed {:?}", fixed.text).unwrap();
+                    Expect::Allow if !found.is_empty() => {
+                        let texts: Vec<_> = found.iter().map(|d| &text[d.range.to_std()]).collect();
+                        failures.push(format!("{relative}:{}: flagged {texts:?}", case.line));
                     }
+                    Expect::Flag => {
+                        writeln!(snapshot, "line {}:", case.line).unwrap();
+                        for d in &found {
+                            writeln!(
+                                snapshot,
+                                "  flag {:?}: {}",
+                                &text[d.range.to_std()],
+                                d.message
+                            )
+                            .unwrap();
+                        }
+                        let fixed = linter.fix_with(text, true, &article);
+                        if fixed.fixed > 0 {
+                            writeln!(snapshot, "  fixed {:?}", fixed.text).unwrap();
+                        }
+                    }
+                    Expect::Allow => {}
                 }
-                Expect::Allow => {}
             }
         }
         insta::with_settings!({ snapshot_suffix => rule.id.to_string(), description => relative.clone() }, {

@@ -14,7 +14,8 @@ use super::{fail, load_sidecar, resolver, CheckArgs, ExitStatus, Io, Tally};
 use crate::lint::Article;
 use crate::output::human::Style;
 use crate::output::{FileReport, ReportWriter};
-use crate::source::{Loaded, SourceFile};
+use crate::recurring::{ArticleKeys, LineCounts};
+use crate::source::{Loaded, SourceError, SourceFile};
 use crate::walk::{collect_inputs, Input};
 use crate::workspace::{Plan, Resolver};
 
@@ -82,7 +83,12 @@ pub(super) fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> 
         Ok(planned) => planned,
         Err(message) => return fail(io, message),
     };
-    let run = Run { args: &args, stdin };
+    let mut run = Run {
+        args: &args,
+        stdin,
+        recurring: None,
+    };
+    run.recurring = run.count_lines(&inputs, &planned);
     // `--diff` prints only the diff, `--fix -` only the fixed text.
     let fixed_stdin = args.fix && inputs.contains(&Input::Stdin);
     let mut writer = (!args.diff && !fixed_stdin)
@@ -127,7 +133,12 @@ fn plan_inputs(
 struct Run<'a> {
     args: &'a CheckArgs,
     stdin: Stdin,
+    /// How many inputs carry each line (`junk.recurring-line`).
+    recurring: Option<LineCounts>,
 }
+
+/// The rule that reads the lines recurring across a run's inputs.
+const RECURRING: &str = "junk.recurring-line";
 
 impl Run<'_> {
     /// Lints a chunk of inputs and writes their reports in order: the
@@ -175,19 +186,55 @@ impl Run<'_> {
                 if std::fs::metadata(path).is_ok_and(|m| m.len() >= crate::window::sizes().1))
     }
 
-    fn lint_input(&self, plan: &Plan, input: &Input) -> Outcome {
-        let loaded = match input {
+    fn load(&self, input: &Input) -> Result<Loaded, SourceError> {
+        match input {
             Input::Stdin => SourceFile::from_bytes(
                 PathBuf::from(&self.stdin.name),
                 self.stdin.bytes.as_deref().unwrap_or_default(),
             ),
             Input::File(path) => SourceFile::read(path),
-        };
-        match loaded {
+        }
+    }
+
+    fn lint_input(&self, plan: &Plan, input: &Input) -> Outcome {
+        match self.load(input) {
             Err(error) => Outcome::Failed(error.to_string()),
             Ok(Loaded::Binary) => Outcome::Skipped(self.display_name(input)),
-            Ok(Loaded::Text(source)) => check_one(plan, self.args, input, source),
+            Ok(Loaded::Text(source)) => {
+                check_one(plan, self.args, input, source, self.recurring.as_ref())
+            }
         }
+    }
+
+    /// The first of two passes when `junk.recurring-line` runs on three or
+    /// more inputs: each input is read and its lines hashed, a chunk in
+    /// parallel at a time, and counted in input order, so the counts do not
+    /// depend on the threads. Only the counts are kept; the second pass
+    /// reads the files again to lint them. A file linted by windows is not
+    /// an article and is left out; one that cannot be read is reported by
+    /// the second pass.
+    fn count_lines(&self, inputs: &[Input], planned: &[Arc<Plan>]) -> Option<LineCounts> {
+        let wanted = planned.iter().any(|p| p.linter.enables(RECURRING));
+        if !wanted || inputs.len() < 3 {
+            return None;
+        }
+        let mut counts = LineCounts::new();
+        let chunk = CHUNK_FILES_PER_THREAD * rayon::current_num_threads().max(1);
+        for inputs in inputs.chunks(chunk) {
+            let keys: Vec<Option<ArticleKeys>> = inputs
+                .par_iter()
+                .map(|input| match self.load(input) {
+                    Ok(Loaded::Text(source)) if !self.windowed(input) => {
+                        Some(LineCounts::article_keys(&source.text))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for keys in keys.into_iter().flatten() {
+                counts.add_keys(keys);
+            }
+        }
+        Some(counts)
     }
 
     fn display_name(&self, input: &Input) -> String {
@@ -233,7 +280,13 @@ fn write_outcome(
 }
 
 /// Lints one input, and with `--fix` or `--diff` fixes it.
-fn check_one(plan: &Plan, args: &CheckArgs, input: &Input, source: SourceFile) -> Outcome {
+fn check_one(
+    plan: &Plan,
+    args: &CheckArgs,
+    input: &Input,
+    source: SourceFile,
+    recurring: Option<&LineCounts>,
+) -> Outcome {
     let linter = &plan.linter;
     let name = source.name.display().to_string();
     let base = source.offset_base();
@@ -247,6 +300,7 @@ fn check_one(plan: &Plan, args: &CheckArgs, input: &Input, source: SourceFile) -
     let article = Article {
         encoding: source.encoding,
         sidecar: sidecar.as_ref(),
+        recurring,
         ..Article::default()
     };
     if !(args.fix || args.diff) {

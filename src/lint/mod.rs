@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Fix, Safety};
 use crate::document::Document;
 use crate::fix::apply_fixes;
 use crate::knowledge::Knowledge;
+use crate::recurring::LineCounts;
 use crate::rule::{Context, Settings};
 use crate::rules::Registry;
 use crate::source::Encoding;
@@ -43,6 +44,10 @@ pub struct Article<'a> {
     /// fix, since the line or the finding it suppresses may be in the next
     /// window.
     pub window: bool,
+    /// How many articles of the run carry each line, when the run lints
+    /// many (`check` over files, `batch`): what `junk.recurring-line`
+    /// reads.
+    pub recurring: Option<&'a LineCounts>,
 }
 
 impl Default for Article<'_> {
@@ -52,6 +57,7 @@ impl Default for Article<'_> {
             sidecar: None,
             date: None,
             window: false,
+            recurring: None,
         }
     }
 }
@@ -102,6 +108,11 @@ impl Linter {
 
     pub fn registry(&self) -> &Registry {
         &self.registry
+    }
+
+    /// Whether the rule `id` is selected.
+    pub fn enables(&self, id: &str) -> bool {
+        self.enabled.contains(id)
     }
 
     /// Every diagnostic of the selected rules on a UTF-8 text, in order of
@@ -175,7 +186,9 @@ impl Linter {
         let run = suppressions.rules_to_run(&self.registry, &self.enabled);
 
         let analysis = Analysis::new(&doc, &self.knowledge);
-        let mut cx = Context::new(settings, &analysis, Some(&run)).with_encoding(article.encoding);
+        let mut cx = Context::new(settings, &analysis, Some(&run))
+            .with_encoding(article.encoding)
+            .with_recurring(article.recurring);
         for check in self.registry.checks() {
             if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
                 check.check(&doc, &mut cx);

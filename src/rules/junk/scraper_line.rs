@@ -41,22 +41,36 @@
 //! held-out pages; the message names the features that weighed most. A
 //! line of a paragraph wrapped over several lines, and code, are left
 //! alone. The fix deletes the line and is unsafe.
+//!
+//! `junk.recurring-line` (same pass): when a run lints many articles
+//! (`check` over files, `batch` over records), a line that three or more
+//! of them carry, outside their prose: a site's "Subscribe to our
+//! channel" foot, its menu, its tag line, which the other rules may not
+//! know. Lines are compared with case, spaces and numbers folded, so
+//! "Views: 87" and "Views: 1 204" are one line. A shared line stays when
+//! it is a quote, a credit ("Reporting by …"), code, a wrapped paragraph,
+//! or a sentence inside the article's body; any other line inside the
+//! body goes only when the furniture model also leans to furniture. How
+//! the counting stays streaming and bounded is told in `src/recurring.rs`.
+//! A file linted alone, standard input and the language server have no
+//! run to compare with. The fix deletes the line and is unsafe.
 
+mod model;
+mod recurring;
 mod signals;
 
-use super::furniture::{self, LineView};
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::lexicon::Lexicons;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 use signals::raised;
+pub use model::furniture_features;
 pub use signals::{signals, Signal};
 pub(crate) use signals::{warm_up, warm_up_gated};
 
 pub struct ScraperLine;
 
-static METAS: [RuleMeta; 3] = [
+static METAS: [RuleMeta; 4] = [
     RuleMeta::builtin(
         "junk.scraper-line",
         Category::Junk,
@@ -78,10 +92,18 @@ static METAS: [RuleMeta; 3] = [
         "A line that a model learned from labelled web pages takes for page furniture: a menu, a caption, a byline, a widget.",
         true,
     ),
+    RuleMeta::builtin(
+        "junk.recurring-line",
+        Category::Junk,
+        Severity::Warning,
+        "A line that recurs in several articles of the run, outside their prose: the furniture of a site.",
+        true,
+    ),
 ];
 const META: &RuleMeta = &METAS[0];
 const TEASERS: &RuleMeta = &METAS[1];
 const FURNITURE: &RuleMeta = &METAS[2];
+const RECURRING: &RuleMeta = &METAS[3];
 
 /// Signals that end the article: what follows them is the page's.
 const TAIL_MARKERS: [&str; 2] = ["read-also marker", "comment widget"];
@@ -156,8 +178,26 @@ impl Check for ScraperLine {
             }
         }
         self.teaser_block(doc, cx, &lines, &junk);
-        if cx.is_enabled(&FURNITURE.id) {
-            self.furniture(doc, cx, &lines, &junk);
+        let recurring = cx
+            .recurring
+            .filter(|_| cx.is_enabled(&RECURRING.id))
+            .map(|counts| recurring::candidates(doc, counts, &lines))
+            .filter(|c| c.iter().any(Option::is_some));
+        if cx.is_enabled(&FURNITURE.id) || recurring.is_some() {
+            let scores = model::scores(doc, cx, &lines);
+            // The lines the other rules of the pass report.
+            let mut taken = if cx.is_enabled(&META.id) {
+                junk.clone()
+            } else {
+                vec![false; lines.len()]
+            };
+            if cx.is_enabled(&FURNITURE.id) {
+                let reported = model::report(doc, cx, &lines, &junk, &scores);
+                taken.iter_mut().zip(reported).for_each(|(t, r)| *t |= r);
+            }
+            if let Some(candidates) = recurring {
+                recurring::report(doc, cx, &lines, &taken, &candidates, &scores);
+            }
         }
         for (k, (index, signals)) in lines.iter().enumerate() {
             if !junk[k] {
@@ -196,120 +236,7 @@ fn line_ranges(doc: &Document, index: usize) -> (TextRange, TextRange) {
     (shown, delete)
 }
 
-/// The page-furniture model's features of a page's lines (non-blank,
-/// trimmed, in order), with the weight of the phrase signals each raises:
-/// what `junk.page-furniture` scores, and what its training example
-/// (`examples/train_furniture.rs`) fits on.
-pub fn furniture_features(
-    lines: &[&str],
-    lexicons: &Lexicons,
-    vocabulary: &furniture::Vocabulary,
-) -> Vec<[f64; furniture::N]> {
-    let views: Vec<LineView> = lines
-        .iter()
-        .map(|text| LineView {
-            text,
-            signal_weight: raised(text).iter().map(|s| s.weight).sum(),
-        })
-        .collect();
-    furniture::page_features(&views, lexicons, vocabulary)
-}
-
-/// Whether line `index` is part of a paragraph of prose wrapped over
-/// several lines: it runs on into the next line, or on from the one before
-/// it. The model learned from pages with a line per block, where a
-/// wrapped line's shape does not occur.
-fn wrapped(doc: &Document, index: usize) -> bool {
-    let text = |i: usize| doc.slice(doc.lines[i].range).trim();
-    let open = |i: usize| !doc.lines[i].blank && !super::ends_sentence(text(i));
-    let lower_start =
-        |i: usize| !doc.lines[i].blank && text(i).chars().next().is_some_and(|c| c.is_lowercase());
-    (index + 1 < doc.lines.len() && open(index) && lower_start(index + 1))
-        || (index > 0 && open(index - 1) && lower_start(index))
-}
-
-/// The lines of each run of three or more short lines (three words or
-/// fewer) that has no word or phrase of furniture in it or next to it. A
-/// menu or a "Related people" box looks like that, but so does the
-/// article's own list (a squad, a cast, results): without a word that
-/// says furniture, the run is left alone.
-fn unproven_lists(texts: &[&str], junk: &[bool], vocabulary: &furniture::Vocabulary) -> Vec<bool> {
-    let short = |k: usize| texts[k].split_whitespace().count() <= 3;
-    let furniture_word =
-        |k: usize| furniture::vocabulary_words(texts[k]).any(|w| vocabulary.weight(&w) > 0.0);
-    let mut unproven = vec![false; texts.len()];
-    let mut start = 0;
-    while start < texts.len() {
-        if !short(start) {
-            start += 1;
-            continue;
-        }
-        let end = (start..texts.len())
-            .find(|&k| !short(k))
-            .unwrap_or(texts.len());
-        if end - start >= 3 {
-            let around = start.saturating_sub(1)..(end + 1).min(texts.len());
-            let proven = around.clone().any(|k| junk[k]) || (start..end).any(furniture_word);
-            if !proven {
-                unproven[start..end].fill(true);
-            }
-        }
-        start = end;
-    }
-    unproven
-}
-
 impl ScraperLine {
-    /// Lines the page-furniture model scores above its threshold, that
-    /// the signals left alone.
-    fn furniture(
-        &self,
-        doc: &Document,
-        cx: &mut Context,
-        lines: &[(usize, Vec<&Signal>)],
-        junk: &[bool],
-    ) {
-        let model = furniture::builtin();
-        let texts: Vec<&str> = lines
-            .iter()
-            .map(|(index, _)| doc.slice(doc.lines[*index].range).trim())
-            .collect();
-        let views: Vec<LineView> = lines
-            .iter()
-            .zip(&texts)
-            .map(|((_, signals), text)| LineView {
-                text,
-                signal_weight: signals.iter().map(|s| s.weight).sum(),
-            })
-            .collect();
-        let features = furniture::page_features(&views, cx.lexicons(), &model.vocabulary);
-        let unproven = unproven_lists(&texts, junk, &model.vocabulary);
-        for (k, x) in features.iter().enumerate() {
-            let index = lines[k].0;
-            if junk[k]
-                || unproven[k]
-                || wrapped(doc, index)
-                || super::is_code(doc.slice(doc.lines[index].range))
-            {
-                continue;
-            }
-            let p = model.probability(x);
-            if p < model.threshold {
-                continue;
-            }
-            let (shown, delete) = line_ranges(doc, index);
-            let reasons = model.reasons(x, 3).join(", ");
-            cx.report(
-                FURNITURE
-                    .diagnostic(
-                        shown,
-                        format!("Looks like page furniture, not the article ({reasons})"),
-                    )
-                    .with_fix(Fix::unsafe_("Delete the line", vec![Edit::delete(delete)])),
-            );
-        }
-    }
-
     /// After the first tail marker, the rest of the page when most of it
     /// looks like teasers: junk lines, headlines (short, no full stop) and
     /// blurbs cut off with an ellipsis.

@@ -7,6 +7,7 @@
 
 pub mod features;
 mod text;
+pub(crate) use text::is_full_date;
 
 use std::sync::OnceLock;
 

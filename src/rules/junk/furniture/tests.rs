@@ -148,3 +148,19 @@ fn trees_score_and_explain() {
     assert!(model.probability(&x) < 0.2);
     assert!(model.reasons(&x, 2).is_empty());
 }
+
+#[test]
+fn a_full_date_has_its_day() {
+    for date in [
+        "July 19, 2012",
+        "Monday, November 5, 2012",
+        "July 24, 2012 10:09 AM",
+        "19.07.2012",
+        "the 5th of November 2012",
+    ] {
+        assert!(is_full_date(date), "{date}");
+    }
+    for other in ["July 2012", "Views: 12", "Updated July 19, 2012", "2012"] {
+        assert!(!is_full_date(other), "{other}");
+    }
+}

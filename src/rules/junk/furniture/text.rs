@@ -118,3 +118,41 @@ pub(crate) fn has_mixed_glue(text: &str) -> bool {
             seams >= 1 && letters >= 4 && (digit_seam || seams >= 2)
         })
 }
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a line is a date with its day and nothing else ("July 19,
+/// 2012", "Monday, November 5, 2012 10:09 AM", "19.07.2012"): the
+/// dateline of an article, not the "July 2012" of an archive menu.
+pub(crate) fn is_full_date(text: &str) -> bool {
+    let mut named = false;
+    let mut numbers = 0;
+    for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        let digits = token.trim_end_matches(|c: char| c.is_alphabetic());
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            let suffix = &token[digits.len()..];
+            if !["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()) {
+                return false;
+            }
+            numbers += 1;
+        } else if is_month(token)
+            || WEEKDAYS.iter().any(|d| {
+                d.eq_ignore_ascii_case(token)
+                    || (token.len() == 3 && d.as_bytes()[..3].eq_ignore_ascii_case(token.as_bytes()))
+            })
+        {
+            named = true;
+        } else if !["am", "pm", "at", "of", "the"].contains(&token.to_ascii_lowercase().as_str()) {
+            return false;
+        }
+    }
+    numbers >= 2 && (named || has_numeric_date(text))
+}

@@ -1,0 +1,210 @@
+//! Lines that recur across the articles of one run: the furniture of a
+//! site ("Subscribe to our Telegram channel", a menu, a tag line) repeats
+//! at the same place in every article the site publishes, where no
+//! article's own sentence does.
+//!
+//! [`LineCounts`] counts, for each normalised line, how many distinct
+//! articles carry it, in one streaming pass and in bounded memory: the
+//! table holds at most [`LineCounts::CAPACITY`] lines, and when it is full
+//! the lines seen least are dropped (lossy counting), so a count can only
+//! fall short, never run over. Byte-identical articles are counted once.
+//!
+//! `check` fills it in a first pass over the hashes of every input's lines
+//! (the texts themselves are not kept) and lints in a second; `batch`,
+//! which reads a stream once, counts each chunk of records before linting
+//! it, so a record is judged against the records up to the end of its
+//! chunk. `junk.recurring-line` reads the counts.
+
+use crate::lexicon::{FastMap, FastSet};
+
+/// How many articles of a run carry each line.
+#[derive(Clone, Debug, Default)]
+pub struct LineCounts {
+    counts: FastMap<u64, u32>,
+    articles: FastSet<u64>,
+    /// Lines whose count fell to the pruning floor were dropped: a line
+    /// seen up to this many times may be missing.
+    floor: u32,
+}
+
+impl LineCounts {
+    /// The most lines the table holds: about 16 bytes each, so some tens
+    /// of MB at most, whatever the size of the run.
+    pub const CAPACITY: usize = 1 << 20;
+    /// The most article hashes kept to skip byte-identical copies.
+    const ARTICLES: usize = 1 << 20;
+
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The keys of an article's lines, each once, in order: what
+    /// [`add_keys`](Self::add_keys) counts. Computed apart, so that many
+    /// articles can be read in parallel and counted in order.
+    pub fn article_keys(text: &str) -> ArticleKeys {
+        let mut seen = FastSet::default();
+        let keys = text
+            .lines()
+            .filter_map(line_key)
+            .filter(|key| seen.insert(*key))
+            .collect();
+        ArticleKeys {
+            text: fnv1a(text.as_bytes()),
+            keys,
+        }
+    }
+
+    /// Counts one article's lines.
+    pub fn add(&mut self, text: &str) {
+        self.add_keys(Self::article_keys(text));
+    }
+
+    /// Counts one article's lines, unless a byte-identical article was
+    /// counted before.
+    pub fn add_keys(&mut self, article: ArticleKeys) {
+        if self.articles.len() < Self::ARTICLES && !self.articles.insert(article.text) {
+            return;
+        }
+        for key in article.keys {
+            *self.counts.entry(key).or_insert(0) += 1;
+        }
+        while self.counts.len() > Self::CAPACITY {
+            self.floor += 1;
+            let floor = self.floor;
+            self.counts.retain(|_, count| *count > floor);
+        }
+    }
+
+    /// How many articles of the run carry the line (trimmed or not), as
+    /// far as the table knows.
+    pub fn count(&self, line: &str) -> u32 {
+        line_key(line).map_or(0, |key| self.counts.get(&key).copied().unwrap_or(0))
+    }
+
+    /// How many distinct articles were counted (up to the table's limit).
+    pub fn articles(&self) -> usize {
+        self.articles.len()
+    }
+}
+
+/// One article's line keys, from [`LineCounts::article_keys`].
+#[derive(Clone, Debug)]
+pub struct ArticleKeys {
+    text: u64,
+    keys: Vec<u64>,
+}
+
+/// A line's key: its text with case folded, spaces collapsed and every run
+/// of digits read as one digit, so "Views: 1 204" and "Views: 87" are one
+/// line. A line with fewer than three letters has none: a lone number or
+/// a rule of dashes says nothing about a site.
+pub fn line_key(line: &str) -> Option<u64> {
+    let mut hash = Fnv::new();
+    let mut letters = 0;
+    let mut gap = false;
+    let mut digits = false;
+    let mut chars = line.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        // A separator inside a number ("1 204", "1,204", "3.5") is part of it.
+        let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
+        if digits && next_digit && (c.is_whitespace() || c == ',' || c == '.') {
+            continue;
+        }
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap {
+            hash.write_char(' ');
+            gap = false;
+        }
+        if c.is_ascii_digit() {
+            if !digits {
+                hash.write_char('0');
+            }
+            digits = true;
+            continue;
+        }
+        digits = false;
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            hash.write(&[c.to_ascii_lowercase() as u8]);
+            continue;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        for lower in c.to_lowercase() {
+            hash.write_char(lower);
+        }
+    }
+    (letters >= 3).then_some(hash.0)
+}
+
+/// FNV-1a, 64 bits: the same key in every run and on every machine.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_char(&mut self, c: char) {
+        self.write(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash = Fnv::new();
+    hash.write(bytes);
+    hash.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_spaces_and_numbers() {
+        assert_eq!(line_key("Views: 1 204"), line_key("  views:  87 "));
+        assert_eq!(line_key("Comments / 0"), line_key("Comments / 12"));
+        assert_eq!(line_key("Rated 3.5 by 1,204"), line_key("Rated 4 by 87"));
+        assert_ne!(line_key("Read also"), line_key("Read more"));
+        assert_eq!(line_key("12"), None);
+        assert_eq!(line_key("— —"), None);
+    }
+
+    #[test]
+    fn counts_articles_not_lines() {
+        let mut counts = LineCounts::new();
+        counts.add("Subscribe to our channel\nOne.\nSubscribe to our channel\n");
+        counts.add("Two.\nSubscribe to our channel\r\n");
+        // A byte-identical copy is one article.
+        counts.add("Two.\nSubscribe to our channel\r\n");
+        assert_eq!(counts.count("subscribe to our CHANNEL"), 2);
+        assert_eq!(counts.count("Two."), 1, "the copy counts once");
+        assert_eq!(counts.articles(), 2);
+    }
+
+    #[test]
+    fn a_full_table_drops_the_rarest_lines() {
+        let mut counts = LineCounts::new();
+        for _ in 0..3 {
+            counts.add_keys(ArticleKeys {
+                text: counts.articles() as u64,
+                keys: vec![1],
+            });
+        }
+        let many: Vec<u64> = (2..LineCounts::CAPACITY as u64 + 10).collect();
+        counts.add_keys(ArticleKeys { text: 99, keys: many });
+        assert!(counts.counts.len() <= LineCounts::CAPACITY);
+        assert_eq!(counts.counts.get(&1), Some(&3));
+    }
+}
