@@ -84,9 +84,7 @@ pub fn run(
     let mut chunk_bytes = 0;
     // Lines that recur across records: each chunk is counted before it is
     // linted (see `crate::recurring`).
-    let mut counts = linter
-        .enables("junk.recurring-line")
-        .then(LineCounts::new);
+    let mut counts = linter.enables("junk.recurring-line").then(LineCounts::new);
     loop {
         let mut line = Vec::new();
         let read = input.read_until(b'\n', &mut line)?;
@@ -165,7 +163,12 @@ fn parse(
     };
     let mut parsed: Map<String, Value> = match serde_json::from_slice::<Value>(line) {
         Ok(Value::Object(map)) => map,
-        Ok(_) => return Err(error(Value::Null, "a record must be a JSON object".to_owned())),
+        Ok(_) => {
+            return Err(error(
+                Value::Null,
+                "a record must be a JSON object".to_owned(),
+            ))
+        }
         Err(e) => return Err(error(Value::Null, e.to_string())),
     };
     let id = parsed

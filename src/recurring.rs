@@ -203,7 +203,10 @@ mod tests {
             });
         }
         let many: Vec<u64> = (2..LineCounts::CAPACITY as u64 + 10).collect();
-        counts.add_keys(ArticleKeys { text: 99, keys: many });
+        counts.add_keys(ArticleKeys {
+            text: 99,
+            keys: many,
+        });
         assert!(counts.counts.len() <= LineCounts::CAPACITY);
         assert_eq!(counts.counts.get(&1), Some(&3));
     }

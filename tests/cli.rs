@@ -652,7 +652,13 @@ fn check_over_many_files_flags_the_lines_they_share() {
         assert!(code(&out) < 2, "{}", stderr(&out));
         stdout(&out).matches("junk.recurring-line").count()
     };
-    let select = ["check", "--select", "junk.recurring-line", "--format", "jsonl"];
+    let select = [
+        "check",
+        "--select",
+        "junk.recurring-line",
+        "--format",
+        "jsonl",
+    ];
     // Three files share a menu line and a counter whose number differs.
     assert_eq!(run(&[&select[..], &["."]].concat()), 6);
     // The same run, one file at a time, has nothing to compare with; so
@@ -662,5 +668,9 @@ fn check_over_many_files_flags_the_lines_they_share() {
     // A byte-identical copy is not a fourth article.
     fs::write(dir.path().join("4.txt"), article(3)).unwrap();
     let out = mtlint_in(dir.path(), &[&select[..], &["."]].concat(), None);
-    assert!(stdout(&out).contains("recurs in 3 of the 3 articles"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("recurs in 3 of the 3 articles"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -63,8 +63,8 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
-use signals::raised;
 pub use model::furniture_features;
+use signals::raised;
 pub use signals::{signals, Signal};
 pub(crate) use signals::{warm_up, warm_up_gated};
 

@@ -135,7 +135,10 @@ const WEEKDAYS: [&str; 7] = [
 pub(crate) fn is_full_date(text: &str) -> bool {
     let mut named = false;
     let mut numbers = 0;
-    for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+    for token in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
         let digits = token.trim_end_matches(|c: char| c.is_alphabetic());
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let suffix = &token[digits.len()..];
@@ -146,7 +149,8 @@ pub(crate) fn is_full_date(text: &str) -> bool {
         } else if is_month(token)
             || WEEKDAYS.iter().any(|d| {
                 d.eq_ignore_ascii_case(token)
-                    || (token.len() == 3 && d.as_bytes()[..3].eq_ignore_ascii_case(token.as_bytes()))
+                    || (token.len() == 3
+                        && d.as_bytes()[..3].eq_ignore_ascii_case(token.as_bytes()))
             })
         {
             named = true;

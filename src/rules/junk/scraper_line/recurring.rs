@@ -43,7 +43,10 @@ pub(super) fn candidates(
 /// Whether a line is someone's words or the article's credits: a quote
 /// that articles share, or "Reporting by …".
 fn quoted_or_credit(text: &str, cx: &Context) -> bool {
-    let first = text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     text.contains(['"', '“', '”', '«', '»', '„'])
         || cx
             .lexicons()
