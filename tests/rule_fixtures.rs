@@ -7,8 +7,9 @@
 //! alone with only that rule selected, and with the settings of the
 //! fixture's `# config: <toml line>` header lines, if any. A line `~~~`
 //! splits a case into the articles of one run, for the rules that compare
-//! articles (`junk.recurring-line`): their lines are counted together, and
-//! each is linted with the counts. The snapshot records, for every
+//! articles (`junk.recurring-line`): their lines are counted together,
+//! each is linted with the counts, and the case is flagged when one of its
+//! articles is. The snapshot records, for every
 //! flagged case, what was flagged and the text after all its fixes.
 
 use std::fmt::Write;
@@ -139,18 +140,22 @@ fn rule_fixtures() {
                 recurring: (articles.len() > 1).then_some(&counts),
                 ..Article::default()
             };
-            for text in articles {
+            let mut flagged = false;
+            for (n, text) in articles.iter().enumerate() {
                 let found = linter.lint_with(text, &article);
+                flagged |= !found.is_empty();
                 match case.expect {
-                    Expect::Flag if found.is_empty() => {
-                        failures.push(format!("{relative}:{}: not flagged", case.line));
-                    }
                     Expect::Allow if !found.is_empty() => {
                         let texts: Vec<_> = found.iter().map(|d| &text[d.range.to_std()]).collect();
                         failures.push(format!("{relative}:{}: flagged {texts:?}", case.line));
                     }
-                    Expect::Flag => {
-                        writeln!(snapshot, "line {}:", case.line).unwrap();
+                    Expect::Flag if !found.is_empty() => {
+                        let which = if article.recurring.is_some() {
+                            format!(", article {}", n + 1)
+                        } else {
+                            String::new()
+                        };
+                        writeln!(snapshot, "line {}{which}:", case.line).unwrap();
                         for d in &found {
                             writeln!(
                                 snapshot,
@@ -165,8 +170,13 @@ fn rule_fixtures() {
                             writeln!(snapshot, "  fixed {:?}", fixed.text).unwrap();
                         }
                     }
-                    Expect::Allow => {}
+                    _ => {}
                 }
+            }
+            // A case of several articles is flagged when one of them is;
+            // the snapshot shows which.
+            if case.expect == Expect::Flag && !flagged {
+                failures.push(format!("{relative}:{}: not flagged", case.line));
             }
         }
         insta::with_settings!({ snapshot_suffix => rule.id.to_string(), description => relative.clone() }, {

@@ -4,7 +4,7 @@
 
 use super::super::furniture::is_full_date;
 use super::model::Scores;
-use super::{is_prose, line_ranges, Signal, RECURRING};
+use super::{headline_like, is_prose, line_ranges, Signal, RECURRING};
 use crate::diagnostic::{Edit, Fix};
 use crate::document::Document;
 use crate::recurring::LineCounts;
@@ -20,6 +20,10 @@ pub(super) const MIN_ARTICLES: u32 = 3;
 /// gives every article of a series stays, and so does the background
 /// paragraph a wire ends its stories with.
 const IN_BODY: f64 = 0.9;
+
+/// How many lines above the body's first paragraph a headline may stand
+/// (a subtitle and a byline between them).
+const TITLE_REACH: usize = 3;
 
 /// Outside the body, a recurring sentence needs a word of furniture or
 /// this score.
@@ -88,6 +92,15 @@ pub(super) fn report(
             continue;
         }
         let in_body = body.as_ref().is_some_and(|b| b.contains(&k));
+        // The article's own headline, just above its first paragraph,
+        // recurs where the site's other pages list it as a teaser.
+        let title = body
+            .as_ref()
+            .is_some_and(|b| k < *b.start() && *b.start() - k <= TITLE_REACH)
+            && headline_like(text);
+        if title {
+            continue;
+        }
         let sentence = text.split_whitespace().count() >= 8 && super::super::ends_sentence(text);
         let bar = if in_body { IN_BODY } else { SENTENCE };
         let furniture = || scores[k].1 >= bar || super::model::has_furniture_word(text);
