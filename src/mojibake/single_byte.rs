@@ -20,6 +20,16 @@ pub(super) fn find_single_byte_in_line(line: &str) -> Vec<Finding> {
             (core, single_byte_letters(core))
         })
         .collect();
+    // A word that mixes ASCII letters with accented ones (`GÄLÄW`, `été`)
+    // shows the line is in a Latin script with accents: its words of
+    // accented letters only are that language too, or leetspeak.
+    let latin_accented = line.split_whitespace().any(|word| {
+        word.chars().any(|c| c.is_ascii_alphabetic())
+            && word.chars().any(|c| matches!(c, '\u{c0}'..='\u{ff}'))
+    });
+    if latin_accented {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -60,7 +70,7 @@ pub(super) fn find_single_byte_in_line(line: &str) -> Vec<Finding> {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count();
-        if score == words_total && plausible(&decoded) {
+        if score == words_total && plausible(&decoded) && has_vowels(&decoded) {
             out.push(Finding {
                 start,
                 end,
@@ -91,6 +101,23 @@ fn single_byte_letters(word: &str) -> usize {
         }
     }
     count
+}
+
+/// Whether every decoded word of three letters or more has a vowel: real
+/// Cyrillic words do, and `Ффф` from `Ôôô` does not. Abbreviations in
+/// capitals (`ФСБ`) need none.
+fn has_vowels(text: &str) -> bool {
+    text.split_whitespace().all(|word| {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters < 3
+            || word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            || word
+                .chars()
+                .any(|c| "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ".contains(c))
+    })
 }
 
 /// How many words are Cyrillic in a natural case: all lower, all upper, or

@@ -65,6 +65,7 @@ fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
             && matches!(lead, 0xC2 | 0xC3)
             && cells.get(j).is_some_and(|c| c.c == ' ')
             && !cells.get(j + 1).is_some_and(|c| is_continuation(c.byte))
+            && (lead == 0xC2 || a_grave_fits(cells, i))
         {
             out.push(Atom {
                 first: i,
@@ -139,6 +140,68 @@ fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
         }
     }
     out
+}
+
+/// Whether `Ã ` at cell `i` reads as a damaged `à`: at the end of a word in
+/// lower case (`voilÃ le`), or standing alone before a word in lower case
+/// (`Ã perturber`). Between capitals (`C O N C L U S Ã O`) it is a letter.
+fn a_grave_fits(cells: &[Cell], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| cells[k].c);
+    let after = cells.get(i + 2).map(|c| c.c);
+    match before {
+        Some(c) if c.is_alphabetic() => c.is_lowercase(),
+        _ => after.is_some_and(char::is_lowercase),
+    }
+}
+
+/// What real text puts right after a letter at the end of a word: a
+/// no-break space, an ellipsis, a closing quote or apostrophe, a dash, a
+/// trade mark. UTF-8 sequences whose continuation bytes read as these
+/// (`Ä` + no-break space, `Å™`, `ë…”`) are weak evidence.
+fn is_trailing_mark(c: char) -> bool {
+    matches!(c, '\u{a0}' | '…' | '’' | '”' | '»' | '–' | '—' | '™' | '®')
+}
+
+/// Whether an atom is what real text makes as easily as mojibake does: a
+/// letter in the case of the word it ends (or a capital starting a word),
+/// then marks that follow words (`SELKÄ` + no-break space, `AHÅ™`,
+/// `Brontë…”`, `Ã’s`). A capital after a lower-case letter or a digit
+/// (`10Â` + no-break space), a guessed byte, or marks glued to a word
+/// that real text would have spaced is not weak.
+fn is_weak(cells: &[Cell], atom: &Atom) -> bool {
+    let lead = cells[atom.first].c;
+    let marks: Vec<char> = cells[atom.first + 1..atom.end]
+        .iter()
+        .map(|c| c.c)
+        .filter(|&c| c != ' ')
+        .collect();
+    if atom.guessed || !lead.is_alphabetic() || !marks.iter().all(|&c| is_trailing_mark(c)) {
+        return false;
+    }
+    // What follows the marks: a letter right after a closing mark
+    // (`HÃ”TEL`, `CÃ™IS`) is glued where real text has a space; after a
+    // no-break space or a dash it must keep the lead's case (`SELKÄ` and
+    // no-break space, then `EDELLÄ`), unlike `GÃ` and no-break space, then
+    // `idhlig`, or `Ã–sterreich`. An apostrophe may take letters (`Ã’s`).
+    if let Some(next) = cells
+        .get(atom.end)
+        .map(|c| c.c)
+        .filter(|c| c.is_alphabetic())
+    {
+        let glued_ok = match marks.last() {
+            Some('’') => true,
+            Some('\u{a0}' | '–' | '—') => next.is_uppercase() == lead.is_uppercase(),
+            _ => false,
+        };
+        if !glued_ok {
+            return false;
+        }
+    }
+    match atom.first.checked_sub(1).map(|k| cells[k].c) {
+        Some(before) if before.is_alphabetic() => before.is_uppercase() == lead.is_uppercase(),
+        // A lone capital before a no-break space is the damaged one (`Â`).
+        _ => !marks.contains(&'\u{a0}'),
+    }
 }
 
 /// Letters that a code page has but real words hardly use, so that a
@@ -306,11 +369,32 @@ fn judge(
             }
         }
     }
-    // The evidence that the text as written is wrong.
-    let odd = atoms.iter().filter(|a| a.odd).count();
-    let signature = atoms
+    // The evidence that the text as written is wrong, from the atoms that
+    // real text does not make as easily.
+    let strong: Vec<&Atom> = atoms.iter().filter(|a| !is_weak(cells, a)).collect();
+    if !relaxed && strong.is_empty() {
+        return None;
+    }
+    let odd = strong.iter().filter(|a| a.odd).count();
+    let signature = strong
         .iter()
         .any(|a| matches!(cells[a.first].c, 'Ã' | 'Â' | 'â' | 'Ð' | 'Ñ'));
+    // One two-byte sequence that starts with a symbol is a pair of symbols (`∆°`,
+    // `√π`, `×£`, `¬´`) unless it sits inside a word (`caf√©`), or stands
+    // for a symbol next to a number (`¬£12` for `£12`).
+    let glued = |pred: fn(char) -> bool| {
+        (first > 0 && pred(cells[first - 1].c)) || cells.get(last).is_some_and(|c| pred(c.c))
+    };
+    let symbol_by_number = !atoms[0].decoded.is_alphabetic() && glued(|c| c.is_ascii_digit());
+    if !relaxed
+        && atoms.len() == 1
+        && atoms[0].end - atoms[0].first == 2
+        && !cells[first].c.is_alphabetic()
+        && !glued(char::is_alphabetic)
+        && !symbol_by_number
+    {
+        return None;
+    }
     // `SlovenskГЎ`: a word that mixes scripts as written.
     let mixed = cells[lo..hi].split(|c| c.c.is_whitespace()).any(|word| {
         let mut scripts = word.iter().filter_map(|c| script(c.c));
@@ -318,7 +402,7 @@ fn judge(
             .next()
             .is_some_and(|first| scripts.any(|s| s != first))
     });
-    if !relaxed && odd == 0 && atoms.len() < 2 && !signature && !mixed {
+    if !relaxed && odd == 0 && strong.len() < 2 && !signature && !mixed {
         return None;
     }
     // One sequence with a space inside is how real text sets a quote after

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Score encoding.mojibake on ftfy's own public test cases.
+
+    python3 scripts/ftfy_eval.py --bin target/release/mtlint [-v] [--ftfy]
+
+ftfy's source distribution carries `tests/test_cases.json`: text found in
+the wild (and some made up) with mojibake, each with what ftfy makes of it.
+The script fetches that distribution from PyPI once into the cache that
+scripts/quality.py uses (MTLINT_CACHE, else ~/.cache/mtlint), and never
+into the repository.
+
+A case's target is its `fixed-encoding` text when it has one, else its
+`fixed` text. A case is damaged when its original differs from the target,
+and clean when they are the same. `mtlint batch --select encoding.mojibake
+--fix --unsafe-fixes` runs over all cases at once:
+
+- detected: the rule reported on the case, or fixed something;
+- exact: the fixed text is the target;
+- false alarm: the rule reported on a clean case.
+
+Precision, recall and F1 are over cases. `--ftfy` scores ftfy itself (pip
+install ftfy) on the same cases, with `ftfy.fix_encoding`. Cases ftfy marks
+`"expect": "fail"` are kept: they are damage too.
+"""
+
+import argparse
+import json
+import pathlib
+import subprocess
+import sys
+import tarfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import quality  # noqa: E402  (the shared PyPI cache)
+
+PACKAGE = "ftfy==6.3.1"
+
+
+def cases():
+    where = quality.cache_dir().parent / "ftfy"
+    archive = quality.pip_download(PACKAGE, "sdist", where / "package")
+    with tarfile.open(archive) as t:
+        member = next(n for n in t.getnames() if n.endswith("/tests/test_cases.json"))
+        data = json.load(t.extractfile(member))
+    out = []
+    for i, case in enumerate(data):
+        target = case.get("fixed-encoding", case["fixed"])
+        out.append({
+            "id": i,
+            "label": case["label"],
+            "original": case["original"],
+            "target": target,
+            "damaged": case["original"] != target,
+            "expect": case.get("expect", "pass"),
+        })
+    return out
+
+
+def run_mtlint(binary, cs):
+    records = "".join(json.dumps({"id": c["id"], "text": c["original"]}) + "\n" for c in cs)
+    p = subprocess.run(
+        [binary, "batch", "--select", "encoding.mojibake", "--fix", "--unsafe-fixes"],
+        input=records.encode("utf-8"), capture_output=True)
+    if p.returncode != 0:
+        sys.exit("mtlint batch exited %d: %s" % (p.returncode, p.stderr.decode(errors="replace")))
+    out = {}
+    for line in p.stdout.decode("utf-8").split("\n"):
+        if not line:
+            continue
+        r = json.loads(line)
+        if "error" in r:
+            sys.exit("mtlint batch: %s" % r["error"])
+        out[r["id"]] = (r["fixed"] > 0 or bool(r["diagnostics"]), r["text"])
+    return out
+
+
+def run_ftfy(cs):
+    import ftfy
+    out = {}
+    for c in cs:
+        fixed = ftfy.fix_encoding(c["original"])
+        out[c["id"]] = (fixed != c["original"], fixed)
+    return out
+
+
+def score(cs, pred):
+    tp = fp = fn = exact = 0
+    alarms, misses, wrong = [], [], []
+    for c in cs:
+        detected, fixed = pred[c["id"]]
+        if c["damaged"]:
+            if detected:
+                tp += 1
+                if fixed == c["target"]:
+                    exact += 1
+                else:
+                    wrong.append((c, fixed))
+            else:
+                fn += 1
+                misses.append(c)
+        elif detected:
+            fp += 1
+            alarms.append((c, fixed))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    damaged = tp + fn
+    return {
+        "damaged": damaged, "clean": len(cs) - damaged, "tp": tp, "fp": fp, "fn": fn,
+        "p": p, "r": r, "f1": f1, "exact": exact / damaged if damaged else 0.0,
+        "exact_n": exact, "alarms": alarms, "misses": misses, "wrong": wrong,
+    }
+
+
+def show(name, s):
+    print("%-8s damaged %d, clean %d: P %.3f R %.3f F1 %.3f, exact repair %d/%d = %.3f, false alarms %d"
+          % (name, s["damaged"], s["clean"], s["p"], s["r"], s["f1"], s["exact_n"], s["damaged"],
+             s["exact"], s["fp"]))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bin", required=True, metavar="MTLINT")
+    ap.add_argument("--ftfy", action="store_true", help="score ftfy too")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list false alarms, misses and wrong repairs")
+    args = ap.parse_args(argv)
+    cs = cases()
+    s = score(cs, run_mtlint(args.bin, cs))
+    show("mtlint", s)
+    if args.ftfy:
+        show("ftfy", score(cs, run_ftfy(cs)))
+    if args.verbose:
+        for title, rows in [("false alarms", s["alarms"]), ("wrong repairs", s["wrong"])]:
+            print("\n%s (%d):" % (title, len(rows)))
+            for c, fixed in rows:
+                print("  [%s] %r\n      -> %r\n    want %r" % (c["label"], c["original"][:100], fixed[:100], c["target"][:100]))
+        print("\nmisses (%d):" % len(s["misses"]))
+        for c in s["misses"]:
+            print("  [%s] %r\n    want %r" % (c["label"], c["original"][:100], c["target"][:100]))
+
+
+if __name__ == "__main__":
+    main()
