@@ -73,3 +73,42 @@ fn names_the_chain() {
     let found = find("РєР°РЅР°Р»");
     assert_eq!(found[0].chain.to_string(), "UTF-8 read as Windows-1251");
 }
+
+#[test]
+fn leaves_real_symbols_and_trailing_marks_alone() {
+    for text in [
+        // Pairs of real symbols that are valid sequences in some code page.
+        "Buy 3×£20 tickets today",
+        "the length x = √π units",
+        "a rise of ∆° in the model",
+        "he said `¬´ and left",
+        "the “×” sign",
+        // A letter in its word's case before a mark that follows words.
+        "HYVÄ\u{a0}PÄIVÄ\u{a0}KAIKILLE",
+        "ŢARĂ\u{a0}NOUĂ",
+        "the ANNÅ™ brand",
+        "a gap of 4 Å—",
+        "a letter from Mme Lefèvre…”",
+        "too many Ã’s here",
+        // Capitals spelled out, and made-up words of accented letters.
+        "R E V O L U Ç Ã O",
+        "Ôôô, said the crowd",
+        "BÄDÄÑ ÌÑÌ SÖÄ£ ÑÝÄ GÄLÄW",
+    ] {
+        assert_eq!(repair(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn still_repairs_sequences_real_text_does_not_make() {
+    // A closing mark glued to the next letter, and a case change after a
+    // no-break space, are mojibake after all.
+    assert_repairs("GRAND HÃ”TEL", "Ã”", "Ô");
+    assert_repairs("MÃ\u{a0}ire said", "Ã\u{a0}", "à");
+    assert_repairs("the 10Â\u{a0}km race", "Â\u{a0}", "\u{a0}");
+    assert_repairs("Ã–sterreich", "Ã–", "Ö");
+    // A symbol by a number, in Mac OS Roman.
+    assert_repairs("only ¬£12 each", "¬£", "£");
+    // A capital abbreviation needs no vowel.
+    assert_repairs("Ó ÔÑÁ ÅÑÒÜ", "Ó ÔÑÁ ÅÑÒÜ", "У ФСБ ЕСТЬ");
+}
