@@ -11,12 +11,16 @@ into the repository.
 
 A case's target is its `fixed-encoding` text when it has one, else its
 `fixed` text. A case is damaged when its original differs from the target,
-and clean when they are the same. `mtlint batch --select encoding.mojibake
---fix --unsafe-fixes` runs over all cases at once:
+and clean when they are the same. `mtlint batch --select
+encoding.mojibake,encoding.control-character --fix --unsafe-fixes` runs over all
+cases at once (the second rule puts back what C1 controls stood for in
+Windows-1252, as ftfy's fix_c1_controls does):
 
-- detected: the rule reported on the case, or fixed something;
+- detected: a rule reported on the case;
 - exact: the fixed text is the target;
-- false alarm: the rule reported on a clean case.
+- false alarm: a rule reported on a clean case (counted by rule: ftfy's
+  clean cases include C0 controls it keeps on purpose, which
+  encoding.control-character reports by design).
 
 Precision, recall and F1 are over cases. `--ftfy` scores ftfy itself (pip
 install ftfy) on the same cases, with `ftfy.fix_encoding`. Cases ftfy marks
@@ -57,20 +61,28 @@ def cases():
 
 
 def run_mtlint(binary, cs):
+    """{case id: (rules reported, fixed text)}: one run for what is
+    reported, one with the fixes applied."""
     records = "".join(json.dumps({"id": c["id"], "text": c["original"]}) + "\n" for c in cs)
-    p = subprocess.run(
-        [binary, "batch", "--select", "encoding.mojibake", "--fix", "--unsafe-fixes"],
-        input=records.encode("utf-8"), capture_output=True)
-    if p.returncode != 0:
-        sys.exit("mtlint batch exited %d: %s" % (p.returncode, p.stderr.decode(errors="replace")))
     out = {}
-    for line in p.stdout.decode("utf-8").split("\n"):
-        if not line:
-            continue
-        r = json.loads(line)
-        if "error" in r:
-            sys.exit("mtlint batch: %s" % r["error"])
-        out[r["id"]] = (r["fixed"] > 0 or bool(r["diagnostics"]), r["text"])
+    for fix in (False, True):
+        cmd = [binary, "batch", "--select", "encoding.mojibake,encoding.control-character"]
+        if fix:
+            cmd += ["--fix", "--unsafe-fixes"]
+        p = subprocess.run(cmd, input=records.encode("utf-8"), capture_output=True)
+        if p.returncode != 0:
+            sys.exit("mtlint batch exited %d: %s" % (p.returncode, p.stderr.decode(errors="replace")))
+        # Records are split on newlines only: a U+2028 inside a string is text.
+        for line in p.stdout.decode("utf-8").split("\n"):
+            if not line:
+                continue
+            r = json.loads(line)
+            if "error" in r:
+                sys.exit("mtlint batch: %s" % r["error"])
+            if fix:
+                out[r["id"]] = (out[r["id"]][0], r["text"])
+            else:
+                out[r["id"]] = (sorted({d["rule"] for d in r["diagnostics"]}), None)
     return out
 
 
@@ -79,7 +91,7 @@ def run_ftfy(cs):
     out = {}
     for c in cs:
         fixed = ftfy.fix_encoding(c["original"])
-        out[c["id"]] = (fixed != c["original"], fixed)
+        out[c["id"]] = (["ftfy"] if fixed != c["original"] else [], fixed)
     return out
 
 
@@ -87,7 +99,8 @@ def score(cs, pred):
     tp = fp = fn = exact = 0
     alarms, misses, wrong = [], [], []
     for c in cs:
-        detected, fixed = pred[c["id"]]
+        rules, fixed = pred[c["id"]]
+        detected = bool(rules)
         if c["damaged"]:
             if detected:
                 tp += 1
@@ -100,7 +113,7 @@ def score(cs, pred):
                 misses.append(c)
         elif detected:
             fp += 1
-            alarms.append((c, fixed))
+            alarms.append((c, fixed, rules))
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -109,13 +122,15 @@ def score(cs, pred):
         "damaged": damaged, "clean": len(cs) - damaged, "tp": tp, "fp": fp, "fn": fn,
         "p": p, "r": r, "f1": f1, "exact": exact / damaged if damaged else 0.0,
         "exact_n": exact, "alarms": alarms, "misses": misses, "wrong": wrong,
+        "alarm_rules": sorted(r for _, _, rules in alarms for r in rules),
     }
 
 
 def show(name, s):
-    print("%-8s damaged %d, clean %d: P %.3f R %.3f F1 %.3f, exact repair %d/%d = %.3f, false alarms %d"
+    by_rule = {r: s["alarm_rules"].count(r) for r in s["alarm_rules"]}
+    print("%-8s damaged %d, clean %d: P %.3f R %.3f F1 %.3f, exact repair %d/%d = %.3f, false alarms %d %s"
           % (name, s["damaged"], s["clean"], s["p"], s["r"], s["f1"], s["exact_n"], s["damaged"],
-             s["exact"], s["fp"]))
+             s["exact"], s["fp"], by_rule))
 
 
 def main(argv=None):
@@ -130,7 +145,8 @@ def main(argv=None):
     if args.ftfy:
         show("ftfy", score(cs, run_ftfy(cs)))
     if args.verbose:
-        for title, rows in [("false alarms", s["alarms"]), ("wrong repairs", s["wrong"])]:
+        alarms = [(c, fixed) for c, fixed, _ in s["alarms"]]
+        for title, rows in [("false alarms", alarms), ("wrong repairs", s["wrong"])]:
             print("\n%s (%d):" % (title, len(rows)))
             for c, fixed in rows:
                 print("  [%s] %r\n      -> %r\n    want %r" % (c["label"], c["original"][:100], fixed[:100], c["target"][:100]))
