@@ -28,6 +28,14 @@ fn repairs_the_classic_cases() {
     assert_repairs("Ïðèâåò, ìèð", "Ïðèâåò, ìèð", "Привет, мир");
     assert_repairs("rose 5Â % in", "Â ", "\u{a0}");
     assert_repairs("voilÃ  tout", "Ã ", "à");
+    // One space left for the no-break space and the word space after it.
+    assert_repairs("voilÃ tout", "Ã ", "à ");
+    assert_repairs("dÃ©jÃ vu", "Ã©jÃ ", "éjà ");
+    let found = repair("atenÃ§Ã£o Ã s crianÃ§as");
+    assert!(
+        found.contains(&("Ã ".to_owned(), "à".to_owned(), false)),
+        "{found:?}"
+    );
     let found = repair("a â€œfrozen conflictâ€.");
     assert_eq!(
         found,

@@ -427,6 +427,18 @@ fn judge(
             i = atom.end;
             k += 1;
             exact &= !atom.guessed;
+            // `à` is a word of its own (`à la`, `voilà le`): when its
+            // no-break space became a space and merged with the word space
+            // after it, one space stood for both; give the word space back.
+            // Not before a lone letter: `Ã s` is Portuguese `às`, `hÃ i`
+            // Vietnamese `hài`.
+            let next_word = cells[i..]
+                .iter()
+                .take_while(|c| c.c.is_alphanumeric() || !c.c.is_ascii())
+                .count();
+            if atom.guessed && atom.decoded == 'à' && next_word >= 2 {
+                repaired.push(' ');
+            }
             if atom.spaced {
                 exact = false;
                 let next_is_space = cells.get(i).is_some_and(|c| c.c == ' ');
