@@ -139,6 +139,12 @@ enum Outcome {
     Error,
 }
 
+/// The output line of a record that could not be linted.
+fn error_line(number: usize, id: Value, message: &str) -> (Vec<u8>, Outcome) {
+    let value = json!({ "line": number, "id": id, "error": format!("line {number}: {message}") });
+    (to_line(&value), Outcome::Error)
+}
+
 /// A record read: its id, text and date, and its lines' keys when the
 /// run counts them.
 struct Parsed {
@@ -156,11 +162,7 @@ fn parse(
     line: &[u8],
     keys: bool,
 ) -> Result<Parsed, (Vec<u8>, Outcome)> {
-    let error = |id: Value, message: String| {
-        let value =
-            json!({ "line": number, "id": id, "error": format!("line {number}: {message}") });
-        (to_line(&value), Outcome::Error)
-    };
+    let error = |id: Value, message: String| error_line(number, id, &message);
     let mut parsed: Map<String, Value> = match serde_json::from_slice::<Value>(line) {
         Ok(Value::Object(map)) => map,
         Ok(_) => {
@@ -214,11 +216,7 @@ fn lint(
         ..
     } = record;
     let text = text.as_str();
-    let error = |id: Value, message: String| {
-        let value =
-            json!({ "line": number, "id": id, "error": format!("line {number}: {message}") });
-        (to_line(&value), Outcome::Error)
-    };
+    let error = |id: Value, message: String| error_line(number, id, &message);
     let article = Article {
         date,
         recurring,

@@ -61,6 +61,7 @@ mod signals;
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicons;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 pub use model::furniture_features;
@@ -325,6 +326,18 @@ fn introduces_a_list(doc: &Document, lines: &[(usize, Vec<&Signal>)], k: usize) 
     }
 }
 
+/// A credit line of the article ("Reporting by …", "Photo: …"): its first
+/// word is one of the lexicon's credit words.
+fn is_credit(text: &str, lexicons: &Lexicons) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    lexicons
+        .get("credit-words")
+        .is_some_and(|l| l.contains(first))
+}
+
 /// The fewest headline-like lines that make a teaser list without a marker.
 const MIN_TRAILING_HEADLINES: usize = 3;
 
@@ -364,17 +377,9 @@ impl ScraperLine {
         junk: &[bool],
     ) {
         let text_of = |k: usize| doc.slice(doc.lines[lines[k].0].range).trim();
-        let credits = cx.lexicons().get("credit-words");
-        let credit = |text: &str| {
-            let first = text
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            credits.is_some_and(|l| l.contains(first))
-        };
         let run = (0..lines.len())
             .rev()
-            .take_while(|&k| headline_like(text_of(k)) && !credit(text_of(k)))
+            .take_while(|&k| headline_like(text_of(k)) && !is_credit(text_of(k), cx.lexicons()))
             .count();
         if run < MIN_TRAILING_HEADLINES {
             return;

@@ -43,7 +43,10 @@ pub(super) fn wrapped(doc: &Document, index: usize) -> bool {
 /// Whether a line has a word the model learned as a word of furniture
 /// ("subscribe", "advertisement", "tags").
 pub(super) fn has_furniture_word(text: &str) -> bool {
-    let vocabulary = &furniture::builtin().vocabulary;
+    has_word_of(text, &furniture::builtin().vocabulary)
+}
+
+fn has_word_of(text: &str, vocabulary: &furniture::Vocabulary) -> bool {
     furniture::vocabulary_words(text).any(|w| vocabulary.weight(&w) > 0.0)
 }
 
@@ -54,8 +57,7 @@ pub(super) fn has_furniture_word(text: &str) -> bool {
 /// says furniture, the run is left alone.
 fn unproven_lists(texts: &[&str], junk: &[bool], vocabulary: &furniture::Vocabulary) -> Vec<bool> {
     let short = |k: usize| texts[k].split_whitespace().count() <= 3;
-    let furniture_word =
-        |k: usize| furniture::vocabulary_words(texts[k]).any(|w| vocabulary.weight(&w) > 0.0);
+    let furniture_word = |k: usize| has_word_of(texts[k], vocabulary);
     let mut unproven = vec![false; texts.len()];
     let mut start = 0;
     while start < texts.len() {

@@ -4,7 +4,7 @@
 
 use super::super::furniture::is_full_date;
 use super::model::Scores;
-use super::{headline_like, is_prose, line_ranges, Signal, RECURRING};
+use super::{headline_like, is_credit, is_prose, line_ranges, Signal, RECURRING};
 use crate::diagnostic::{Edit, Fix};
 use crate::document::Document;
 use crate::recurring::LineCounts;
@@ -47,15 +47,7 @@ pub(super) fn candidates(
 /// Whether a line is someone's words or the article's credits: a quote
 /// that articles share, or "Reporting by …".
 fn quoted_or_credit(text: &str, cx: &Context) -> bool {
-    let first = text
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    text.contains(['"', '“', '”', '«', '»', '„'])
-        || cx
-            .lexicons()
-            .get("credit-words")
-            .is_some_and(|l| l.contains(first))
+    text.contains(['"', '“', '”', '«', '»', '„']) || is_credit(text, cx.lexicons())
 }
 
 /// Reports the recurring lines that no other junk rule of the pass took.
