@@ -1,7 +1,18 @@
-//! `encoding.invisible-character`: a zero-width or invisible character
-//! inside a word (zero-width space, joiner or non-joiner, word joiner, soft
-//! hyphen, a stray byte-order mark). It breaks search and matching of the
-//! word and shows nothing.
+//! `encoding.invisible-character`: a character that shows nothing and does
+//! no work where it stands.
+//!
+//! - a zero-width space, joiner or non-joiner, word joiner, soft hyphen or
+//!   stray byte-order mark inside a word: it breaks search and matching;
+//! - a variation selector after a character that has no variants (a full
+//!   stop, a plain letter, a space), or a second one in a row;
+//! - a bidirectional control (a left-to-right mark, an embedding or an
+//!   isolate) on a line with no right-to-left script, where it has nothing
+//!   to reorder;
+//! - an invisible mathematical operator, or tag characters outside an
+//!   emoji flag, which can smuggle text a reader never sees.
+//!
+//! Each is removed by a safe fix: where it stands it changes nothing a
+//! reader sees.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
@@ -14,18 +25,43 @@ static META: RuleMeta = RuleMeta::builtin(
     "encoding.invisible-character",
     Category::Encoding,
     Severity::Warning,
-    "An invisible character (zero-width space or joiner, soft hyphen) inside a word.",
+    "An invisible character (zero-width space, variation selector, direction mark) where it does no work.",
     true,
 );
 
-fn name(c: char) -> Option<&'static str> {
+/// What an invisible character is, which decides where it may stand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Flagged inside a word of a script that does not need it.
+    InWord,
+    /// Flagged after a character with no variation sequences.
+    VariationSelector,
+    /// Flagged on a line with no right-to-left letter.
+    Bidi,
+    /// Flagged wherever it stands.
+    Always,
+    /// Part of an emoji tag sequence (a subdivision flag), or stray.
+    Tag,
+}
+
+fn classify(c: char) -> Option<(Kind, &'static str)> {
     Some(match c {
-        '\u{200b}' => "zero-width space",
-        '\u{200c}' => "zero-width non-joiner",
-        '\u{200d}' => "zero-width joiner",
-        '\u{2060}' => "word joiner",
-        '\u{feff}' => "byte-order mark",
-        '\u{ad}' => "soft hyphen",
+        '\u{200b}' => (Kind::InWord, "zero-width space"),
+        '\u{200c}' => (Kind::InWord, "zero-width non-joiner"),
+        '\u{200d}' => (Kind::InWord, "zero-width joiner"),
+        '\u{2060}' => (Kind::InWord, "word joiner"),
+        '\u{feff}' => (Kind::InWord, "byte-order mark"),
+        '\u{ad}' => (Kind::InWord, "soft hyphen"),
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => {
+            (Kind::VariationSelector, "variation selector")
+        }
+        '\u{200e}' => (Kind::Bidi, "left-to-right mark"),
+        '\u{200f}' => (Kind::Bidi, "right-to-left mark"),
+        '\u{61c}' => (Kind::Bidi, "Arabic letter mark"),
+        '\u{202a}'..='\u{202e}' => (Kind::Bidi, "direction embedding or override"),
+        '\u{2066}'..='\u{2069}' => (Kind::Bidi, "direction isolate"),
+        '\u{2061}'..='\u{2064}' => (Kind::Always, "invisible mathematical operator"),
+        '\u{e0001}' | '\u{e0020}'..='\u{e007f}' => (Kind::Tag, "tag character"),
         _ => return None,
     })
 }
@@ -34,6 +70,74 @@ fn name(c: char) -> Option<&'static str> {
 /// Persian and the Indic scripts the (non-)joiners shape the letters.
 fn is_plain_letter(c: char) -> bool {
     c.is_alphanumeric() && matches!(c as u32, 0..=0x24F | 0x370..=0x52F | 0x1E00..=0x1EFF)
+}
+
+/// Characters that no variation sequence starts from: spaces, letters of
+/// the Latin, Greek and Cyrillic scripts, and ASCII punctuation other than
+/// the keycap bases `#` and `*`. Digits are left out (`1️⃣`, and the
+/// standardized zero with a slash), as is every symbol, since emoji and
+/// mathematical symbols take selectors.
+fn takes_no_variant(c: char) -> bool {
+    c.is_whitespace()
+        || (c.is_ascii_punctuation() && !matches!(c, '#' | '*'))
+        || (is_plain_letter(c) && !c.is_ascii_digit())
+}
+
+/// Whether the line around `at` has a letter of a right-to-left script,
+/// for which direction marks are needed.
+fn has_rtl(line: &str) -> bool {
+    line.chars().any(|c| {
+        matches!(c as u32, 0x590..=0x8FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
+}
+
+fn line_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Why the character at `start` does no work, or `None` when it may.
+fn stray(text: &str, start: usize, c: char, kind: Kind) -> Option<&'static str> {
+    let end = start + c.len_utf8();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    match kind {
+        Kind::InWord => {
+            let inside_word =
+                before.is_some_and(is_plain_letter) && after.is_some_and(is_plain_letter);
+            // A byte-order mark is never text after the start of the file.
+            if inside_word {
+                Some("hides inside the word; it breaks search and matching")
+            } else if c == '\u{feff}' && start > 0 {
+                Some("stands inside the text, where it is no mark of the encoding")
+            } else {
+                None
+            }
+        }
+        Kind::VariationSelector => match before {
+            None => Some("starts the text, with nothing to select a variant of"),
+            Some(b) if classify(b).is_some_and(|(k, _)| k == Kind::VariationSelector) => {
+                Some("follows another one; only one can apply")
+            }
+            Some(b) if takes_no_variant(b) => {
+                Some("follows a character that has no variants; it does nothing")
+            }
+            Some(_) => None,
+        },
+        Kind::Bidi => (!has_rtl(line_at(text, start))).then_some(
+            "stands on a line with no right-to-left text, where it has nothing to reorder",
+        ),
+        Kind::Always => Some("has no place in prose; it hides from the reader and breaks search"),
+        Kind::Tag => {
+            // A subdivision flag: a black flag, tag letters, then the
+            // cancel tag U+E007F.
+            let mut back = text[..start].chars().rev();
+            let base = back.find(|&p| !matches!(p, '\u{e0020}'..='\u{e007e}'));
+            (base != Some('\u{1f3f4}'))
+                .then_some("stands outside an emoji flag; tags can carry text a reader never sees")
+        }
+    }
 }
 
 impl Check for InvisibleCharacter {
@@ -47,25 +151,22 @@ impl Check for InvisibleCharacter {
             return;
         }
         for (start, c) in text.char_indices() {
-            let Some(what) = name(c) else {
+            let Some((kind, what)) = classify(c) else {
                 continue;
             };
-            let end = start + c.len_utf8();
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            let inside_word =
-                before.is_some_and(is_plain_letter) && after.is_some_and(is_plain_letter);
-            // A byte-order mark is never text after the start of the file.
-            if !(inside_word || (c == '\u{feff}' && start > 0)) {
+            let Some(why) = stray(text, start, c, kind) else {
                 continue;
-            }
-            let range = TextRange::from_usize(start, end);
+            };
+            let range = TextRange::from_usize(start, start + c.len_utf8());
             cx.report(
                 META.diagnostic(
                     range,
-                    format!("An invisible {what} (U+{:04X}) hides inside the word; it breaks search and matching", c as u32),
+                    format!("An invisible {what} (U+{:04X}) {why}", c as u32),
                 )
-                .with_fix(Fix::safe(format!("Remove the {what}"), vec![Edit::delete(range)])),
+                .with_fix(Fix::safe(
+                    format!("Remove the {what}"),
+                    vec![Edit::delete(range)],
+                )),
             );
         }
     }
@@ -97,5 +198,68 @@ mod tests {
         ] {
             assert_clean(&InvisibleCharacter, text);
         }
+    }
+
+    #[test]
+    fn flags_variation_selectors_with_nothing_to_select() {
+        assert_fixes(
+            &InvisibleCharacter,
+            "the talks ended.\u{fe0f} Then",
+            "the talks ended. Then",
+        );
+        assert_fixes(&InvisibleCharacter, "Kyi\u{fe0e}v", "Kyiv");
+        assert_fixes(
+            &InvisibleCharacter,
+            "a heart ❤\u{fe0f}\u{fe0f} here",
+            "a heart ❤\u{fe0f} here",
+        );
+        assert_fixes(&InvisibleCharacter, "\u{fe0f}Start", "Start");
+    }
+
+    #[test]
+    fn allows_variation_selectors_that_select() {
+        for text in [
+            "a red heart ❤\u{fe0f} and a text heart ❤\u{fe0e}",
+            "press 1\u{fe0f}\u{20e3} or #\u{fe0f}\u{20e3}",
+            "the mark ™\u{fe0f} and ©\u{fe0f}",
+            "an ideographic variant 葛\u{e0100} in a name",
+            "a sign ⚠\u{fe0f} Warning",
+        ] {
+            assert_clean(&InvisibleCharacter, text);
+        }
+    }
+
+    #[test]
+    fn flags_direction_marks_in_left_to_right_text() {
+        assert_fixes(&InvisibleCharacter, "Kyiv\u{200e} said", "Kyiv said");
+        assert_fixes(
+            &InvisibleCharacter,
+            "a \u{202e}reversed\u{202c} word",
+            "a reversed word",
+        );
+        assert_fixes(&InvisibleCharacter, "x\u{2062}y", "xy");
+    }
+
+    #[test]
+    fn allows_direction_marks_beside_right_to_left_text() {
+        for text in [
+            "The name שלום\u{200f} (Shalom) was given",
+            "He wrote \u{2067}مرحبا\u{2069} in the margin",
+        ] {
+            assert_clean(&InvisibleCharacter, text);
+        }
+    }
+
+    #[test]
+    fn flags_tags_outside_a_flag() {
+        assert_fixes(
+            &InvisibleCharacter,
+            "hi\u{e0068}\u{e0069} there",
+            "hi there",
+        );
+        assert_clean(
+            &InvisibleCharacter,
+            "Scotland 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} won",
+        );
     }
 }
