@@ -157,6 +157,15 @@ impl Check for InvisibleCharacter {
             let Some(why) = stray(text, start, c, kind) else {
                 continue;
             };
+            // A soft hyphen in `OceanĂ­a` is a byte of mojibake, which
+            // encoding.mojibake repairs whole.
+            if doc
+                .mojibake()
+                .iter()
+                .any(|m| (m.start..m.end).contains(&start))
+            {
+                continue;
+            }
             let range = TextRange::from_usize(start, start + c.len_utf8());
             cx.report(
                 META.diagnostic(
