@@ -29,6 +29,7 @@ fn builtin_checks() -> Vec<Box<dyn Check>> {
         Box::new(encoding::html_entity::HtmlEntity),
         Box::new(encoding::control_character::ControlCharacter),
         Box::new(encoding::invisible_character::InvisibleCharacter),
+        Box::new(encoding::mixed_script::MixedScript),
         Box::new(encoding::legacy_input::LegacyInput),
         Box::new(name::known_forms::KnownForms),
         Box::new(name::digit_placeholder::DigitPlaceholder),

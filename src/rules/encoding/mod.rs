@@ -6,5 +6,6 @@ pub mod control_character;
 pub mod html_entity;
 pub mod invisible_character;
 pub mod legacy_input;
+pub mod mixed_script;
 pub mod mojibake;
 pub mod replacement_character;
