@@ -3,7 +3,10 @@
 
 use std::sync::OnceLock;
 
-use encoding_rs::{Encoding, IBM866, KOI8_R, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252};
+use encoding_rs::{
+    Encoding, IBM866, ISO_8859_2, KOI8_R, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
+    WINDOWS_1257,
+};
 
 /// A single-byte code page that UTF-8 is commonly misread as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -11,6 +14,8 @@ pub enum CodePage {
     Windows1252,
     Windows1251,
     Windows1250,
+    Iso8859_2,
+    Windows1257,
     Koi8R,
     MacRoman,
     Ibm866,
@@ -19,10 +24,12 @@ pub enum CodePage {
 
 impl CodePage {
     /// In order of preference when two explain the same text equally well.
-    pub const ALL: [CodePage; 7] = [
+    pub const ALL: [CodePage; 9] = [
         CodePage::Windows1252,
         CodePage::Windows1251,
         CodePage::Windows1250,
+        CodePage::Iso8859_2,
+        CodePage::Windows1257,
         CodePage::Koi8R,
         CodePage::MacRoman,
         CodePage::Ibm866,
@@ -34,6 +41,8 @@ impl CodePage {
             CodePage::Windows1252 => "Windows-1252",
             CodePage::Windows1251 => "Windows-1251",
             CodePage::Windows1250 => "Windows-1250",
+            CodePage::Iso8859_2 => "ISO-8859-2",
+            CodePage::Windows1257 => "Windows-1257",
             CodePage::Koi8R => "KOI8-R",
             CodePage::MacRoman => "Mac OS Roman",
             CodePage::Ibm866 => "IBM866",
@@ -46,6 +55,8 @@ impl CodePage {
             CodePage::Windows1252 => Some(WINDOWS_1252),
             CodePage::Windows1251 => Some(WINDOWS_1251),
             CodePage::Windows1250 => Some(WINDOWS_1250),
+            CodePage::Iso8859_2 => Some(ISO_8859_2),
+            CodePage::Windows1257 => Some(WINDOWS_1257),
             CodePage::Koi8R => Some(KOI8_R),
             CodePage::MacRoman => Some(MACINTOSH),
             CodePage::Ibm866 => Some(IBM866),
@@ -88,8 +99,12 @@ impl CodePage {
 
     /// The byte a character came from, if it is in this code page. Bytes
     /// the code page leaves undefined come back as C1 controls (U+0080 to
-    /// U+009F) from most decoders, so those map to themselves: this also
-    /// covers ISO-8859-1 for Windows-1252.
+    /// U+009F) from most decoders, so those map to themselves. For
+    /// Windows-1252 every C1 control does, which covers ISO-8859-1 (whose
+    /// C1 controls Windows-1252 fills with quotes and dashes); for the
+    /// other pages a C1 control that the page defines a character for
+    /// cannot have come from it (`Ĺ\u{99}` is ISO-8859-2, not Windows-1250,
+    /// which reads 0x99 as `™`).
     pub fn byte_of(self, c: char) -> Option<u8> {
         if c.is_ascii() {
             return Some(c as u8);
@@ -114,8 +129,10 @@ impl CodePage {
                 .iter()
                 .map(|cp| {
                     let mut table = vec![0u8; 0x2600];
-                    for (c, slot) in table.iter_mut().enumerate().take(0xA0).skip(0x80) {
-                        *slot = c as u8;
+                    if *cp == CodePage::Windows1252 {
+                        for (c, slot) in table.iter_mut().enumerate().take(0xA0).skip(0x80) {
+                            *slot = c as u8;
+                        }
                     }
                     for &(c, b) in cp.reverse() {
                         if let Some(slot) = table.get_mut(c as usize) {

@@ -17,6 +17,7 @@
 //! meet inside a word) and the repair is plausible: common characters only,
 //! one script per word. See [`find`].
 
+mod atoms;
 mod codepage;
 mod script;
 mod single_byte;
@@ -37,6 +38,16 @@ pub enum Chain {
     Utf8As(Vec<CodePage>),
     /// A text in the first code page read as the second.
     SingleByte { was: CodePage, read_as: CodePage },
+}
+
+impl Chain {
+    /// The code page the damage started with.
+    pub fn first_page(&self) -> CodePage {
+        match self {
+            Chain::Utf8As(pages) => pages[0],
+            Chain::SingleByte { read_as, .. } => *read_as,
+        }
+    }
 }
 
 impl fmt::Display for Chain {

@@ -23,7 +23,9 @@ pub(super) fn script(c: char) -> Option<Script> {
 }
 
 /// A character that turns up in real text: letters of the common
-/// alphabets, general punctuation, currency and common symbols, CJK, emoji.
+/// alphabets, general punctuation, currency and common symbols, CJK, emoji
+/// and dingbats, the `ﬁ` ligatures, and `�`, which marks a byte a decoder
+/// lost and which a repair keeps.
 /// Archaic letters, rare extensions, combining marks and controls are not.
 fn is_common(c: char) -> bool {
     let u = c as u32;
@@ -47,6 +49,9 @@ fn is_common(c: char) -> bool {
             | 0x2212 | 0x2264 | 0x2265
             | 0x3001..=0x3002 | 0x3041..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3
             | 0xFF01..=0xFF5E
+            | 0xB82..=0xBCD | 0xE01..=0xE3A | 0xE40..=0xE4E
+            | 0x200D | 0x20E3 | 0x231A | 0x231B | 0x2600..=0x27BF | 0x2B50 | 0x2B55
+            | 0xFB00..=0xFB06 | 0xFE0F | 0xFFFD
             | 0x1F300..=0x1FAFF)
 }
 

@@ -120,3 +120,54 @@ fn still_repairs_sequences_real_text_does_not_make() {
     // A capital abbreviation needs no vowel.
     assert_repairs("Ó ÔÑÁ ÅÑÒÜ", "Ó ÔÑÁ ÅÑÒÜ", "У ФСБ ЕСТЬ");
 }
+
+#[test]
+fn repairs_baltic_and_central_european_code_pages() {
+    // Windows-1257: `ÄÆ` is `į` only there.
+    let found = repair("jis ÄÆvyko ir vÄ—l");
+    let fixed: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(fixed, ["į", "ė"], "{found:?}");
+    // ISO-8859-2 keeps C1 controls where Windows-1250 has `™`, and the
+    // line's other words follow it (`ĂĄ` is `á` there, `å` in Windows-1250).
+    let found = repair("Dnes mĂĄme tĹ\u{99}etĂ\u{ad} den");
+    let fixed: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(fixed, ["á", "řetí"], "{found:?}");
+}
+
+#[test]
+fn repairs_emoji_in_cesu_8_and_dingbats() {
+    assert_repairs("so happy í\u{a0}½í¸\u{80} today", "í\u{a0}½í¸\u{80}", "😀");
+    assert_repairs("âœ” Done", "âœ”", "✔");
+    // A ligature from a PDF, read as Windows-1251 in English text.
+    assert_repairs("a signiп¬Ѓcant rise", "п¬Ѓ", "ﬁ");
+}
+
+#[test]
+fn keeps_the_mark_of_a_lost_byte() {
+    assert_repairs("the Ä�eskÃ½ case", "Ä�eskÃ½", "�eský");
+    // 0x9D of `”` lost and written as `?` or `�`.
+    assert_eq!(
+        repair("rated â€œAâ€? by them"),
+        vec![("â€œAâ€?".to_owned(), "“A\u{fffd}".to_owned(), false)]
+    );
+}
+
+#[test]
+fn takes_a_space_for_a_lost_no_break_space_beside_proven_damage() {
+    // `Å ` is `Š` only on a line with damage beyond doubt.
+    let found = repair("Å koda jÄ—");
+    assert!(found.iter().any(|f| f.1 == "Š"), "{found:?}");
+    assert_eq!(repair("Å koda"), vec![]);
+    // Windows-1251's `Г ` for `à`, beside `Г©` for `é`.
+    let found = repair("arrivГ©e Г la gare");
+    let fixed: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert!(fixed.contains(&"à "), "{found:?}");
+    // The Portuguese contractions of `a` keep `à` joined.
+    assert_repairs("referente Ã quele dia", "Ã ", "à");
+    assert_repairs("chegou Ã noite", "Ã ", "à ");
+}
+
+#[test]
+fn a_trade_mark_after_a_grave_is_no_word_ending() {
+    assert_repairs("OÃ™ ET QUAND", "Ã™", "Ù");
+}

@@ -2,157 +2,9 @@
 //! a line mapped back to bytes, the valid UTF-8 sequences among them, and
 //! the judgement of each run of them, with its repair.
 
+use super::atoms::{atoms, is_continuation, joins_a_grave, Atom, Cell};
 use super::script::{plausible, script};
 use super::{Chain, CodePage, Finding};
-
-/// One character of a line and the byte it maps to in a code page.
-#[derive(Clone, Copy)]
-struct Cell {
-    offset: usize,
-    c: char,
-    byte: Option<u8>,
-}
-
-/// A valid UTF-8 sequence made of cells `first..end`.
-#[derive(Clone, Debug)]
-struct Atom {
-    first: usize,
-    end: usize,
-    decoded: char,
-    /// A translator's space inside the sequence was dropped.
-    spaced: bool,
-    /// A byte was guessed: a no-break space that became a space, or a
-    /// byte the decoder dropped.
-    guessed: bool,
-    /// Some character of the atom is not a letter (`©`, `°`, `€`, a C1
-    /// control): a pairing that real words do not make.
-    odd: bool,
-}
-
-fn is_continuation(b: Option<u8>) -> bool {
-    matches!(b, Some(0x80..=0xBF))
-}
-
-/// Characters a translation engine sets apart with spaces as if they were
-/// punctuation.
-fn is_spaceable(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii()
-}
-
-fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
-    // A no-break space (0xA0) often reaches us as a plain space: `Â ` is a
-    // damaged no-break space and `Ã ` a damaged `à`. Only these two leads of
-    // the Latin code pages are taken that way; a Cyrillic capital before a
-    // space (`В `) is a real word.
-    let latin = matches!(page, CodePage::Windows1252 | CodePage::Windows1250);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < cells.len() {
-        let Some(lead @ 0xC2..=0xF4) = cells[i].byte else {
-            i += 1;
-            continue;
-        };
-        let need = match lead {
-            0xC2..=0xDF => 1,
-            0xE0..=0xEF => 2,
-            _ => 3,
-        };
-        let mut bytes = [lead, 0, 0, 0];
-        let mut j = i + 1;
-        let mut spaced = false;
-        let mut ok = true;
-        if latin
-            && matches!(lead, 0xC2 | 0xC3)
-            && cells.get(j).is_some_and(|c| c.c == ' ')
-            && !cells.get(j + 1).is_some_and(|c| is_continuation(c.byte))
-            && (lead == 0xC2 || a_grave_fits(cells, i))
-        {
-            out.push(Atom {
-                first: i,
-                end: j + 1,
-                decoded: if lead == 0xC2 { '\u{a0}' } else { 'à' },
-                spaced: false,
-                guessed: true,
-                odd: true,
-            });
-            i = j + 1;
-            continue;
-        }
-        // `â€` at the end of a quotation: the closing quote `”` is E2 80 9D,
-        // and 0x9D is undefined in Windows-1252, so many decoders drop it.
-        if page == CodePage::Windows1252
-            && lead == 0xE2
-            && cells.get(j).is_some_and(|c| c.c == '€')
-            && !cells.get(j + 1).is_some_and(|c| is_continuation(c.byte))
-        {
-            out.push(Atom {
-                first: i,
-                end: j + 1,
-                decoded: '”',
-                spaced: false,
-                guessed: true,
-                odd: true,
-            });
-            i = j + 1;
-            continue;
-        }
-        for slot in bytes.iter_mut().skip(1).take(need) {
-            // A space the engine set beside a mark, before or after it:
-            // `Р ° `, `в „ ў`.
-            if cells.get(j).is_some_and(|c| c.c == ' ')
-                && cells.get(j + 1).is_some_and(|c| is_continuation(c.byte))
-                && (is_spaceable(cells[j + 1].c) || is_spaceable(cells[j - 1].c))
-            {
-                spaced = true;
-                j += 1;
-            }
-            match cells.get(j) {
-                Some(cell) if is_continuation(cell.byte) => {
-                    *slot = cell.byte.unwrap_or(0);
-                    j += 1;
-                }
-                _ => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        let decoded = ok
-            .then(|| std::str::from_utf8(&bytes[..=need]).ok())
-            .flatten()
-            .and_then(|s| s.chars().next());
-        match decoded {
-            Some(decoded) => {
-                let odd = cells[i..j]
-                    .iter()
-                    .any(|c| c.c != ' ' && (!c.c.is_alphabetic() || is_rare_letter(c.c)));
-                out.push(Atom {
-                    first: i,
-                    end: j,
-                    decoded,
-                    spaced,
-                    guessed: false,
-                    odd,
-                });
-                i = j;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// Whether `Ã ` at cell `i` reads as a damaged `à`: at the end of a word in
-/// lower case (`voilÃ le`), or standing alone before a word in lower case
-/// (`Ã perturber`). Between capitals (`C O N C L U S Ã O`) it is a letter.
-fn a_grave_fits(cells: &[Cell], i: usize) -> bool {
-    let before = i.checked_sub(1).map(|k| cells[k].c);
-    let after = cells.get(i + 2).map(|c| c.c);
-    match before {
-        Some(c) if c.is_alphabetic() => c.is_lowercase(),
-        _ => after.is_some_and(char::is_lowercase),
-    }
-}
 
 /// What real text puts right after a letter at the end of a word: a
 /// no-break space, an ellipsis, a closing quote or apostrophe, a dash, a
@@ -175,7 +27,15 @@ fn is_weak(cells: &[Cell], atom: &Atom) -> bool {
         .map(|c| c.c)
         .filter(|&c| c != ' ')
         .collect();
+    if atom.weak {
+        return true;
+    }
     if atom.guessed || !lead.is_alphabetic() || !marks.iter().all(|&c| is_trailing_mark(c)) {
+        return false;
+    }
+    // No word ends in `Ã` or `Â` before a trade mark (`OÃ™` is `OÙ`), as
+    // a product name may in `Å`.
+    if matches!(lead, 'Ã' | 'Â') && marks.iter().any(|&c| matches!(c, '™' | '®')) {
         return false;
     }
     // What follows the marks: a letter right after a closing mark
@@ -202,15 +62,6 @@ fn is_weak(cells: &[Cell], atom: &Atom) -> bool {
         // A lone capital before a no-break space is the damaged one (`Â`).
         _ => !marks.contains(&'\u{a0}'),
     }
-}
-
-/// Letters that a code page has but real words hardly use, so that a
-/// capital followed by one is as telling as one followed by a symbol.
-fn is_rare_letter(c: char) -> bool {
-    matches!(
-        c,
-        'ƒ' | 'ª' | 'º' | 'µ' | 'Œ' | 'œ' | 'Ÿ' | 'Ž' | 'ž' | 'Š' | 'š' | 'ˆ' | '˜'
-    )
 }
 
 /// Candidate runs of UTF-8 read as each code page; the best explanation of
@@ -264,9 +115,29 @@ pub(super) fn find_utf8_in_line(line: &str, relaxed: bool) -> Vec<Finding> {
             }
         }
     }
-    // Longest explanation first; ties go to the preferred code page (the
-    // candidates were pushed in that order and the sort is stable).
-    candidates.sort_by_key(|c| std::cmp::Reverse(c.1));
+    // Longest explanation first; on a tie, the code page that explains
+    // more of the line (a line is damaged one way: `MĂĄm` is ISO-8859-2
+    // beside `tĹ\u{99}etĂ­ho`, which only ISO-8859-2 explains), then the
+    // preferred code page (the candidates were pushed in that order and the
+    // sort is stable).
+    let line_weight = |page: &Chain| -> usize {
+        candidates
+            .iter()
+            .filter(|(f, _)| f.chain.first_page() == page.first_page())
+            .map(|c| c.1)
+            .sum()
+    };
+    let totals: Vec<usize> = candidates
+        .iter()
+        .map(|(f, _)| line_weight(&f.chain))
+        .collect();
+    let mut ranked: Vec<(Finding, usize, usize)> = candidates
+        .into_iter()
+        .zip(totals)
+        .map(|((f, w), t)| (f, w, t))
+        .collect();
+    ranked.sort_by_key(|c| (std::cmp::Reverse(c.1), std::cmp::Reverse(c.2)));
+    let candidates: Vec<(Finding, usize)> = ranked.into_iter().map(|(f, w, _)| (f, w)).collect();
     let mut chosen: Vec<Finding> = Vec::new();
     for (finding, _) in candidates {
         if !chosen
@@ -294,12 +165,13 @@ fn has_sequence_start(line: &str, page: CodePage) -> bool {
             Some(' ') => rest.next(),
             other => other,
         };
-        if next.is_some_and(|n| is_continuation(page.byte_of(n))) {
+        // `�` for a continuation byte the decoder lost.
+        if next.is_some_and(|n| n == '\u{fffd}' || is_continuation(page.byte_of(n))) {
             return true;
         }
-        // `Â ` and `Ã ` (a no-break space turned into a space) start one too.
-        if matches!(page, CodePage::Windows1252 | CodePage::Windows1250) && matches!(c, 'Â' | 'Ã')
-        {
+        // A lead before a space (a no-break space turned into a space:
+        // `Â `, `Ã `, `Å `) starts one too.
+        if matches!(page.byte_of(c), Some(0xC2..=0xDF)) && chars.peek() == Some(&' ') {
             return true;
         }
         // `â€` whose last byte was dropped.
@@ -432,11 +304,12 @@ fn judge(
             // after it, one space stood for both; give the word space back.
             // Not before a lone letter: `Ã s` is Portuguese `às`, `hÃ i`
             // Vietnamese `hài`.
-            let next_word = cells[i..]
+            let next_word: String = cells[i..]
                 .iter()
-                .take_while(|c| c.c.is_alphanumeric() || !c.c.is_ascii())
-                .count();
-            if atom.guessed && atom.decoded == 'à' && next_word >= 2 {
+                .map(|c| c.c)
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+            if atom.guessed && atom.decoded == 'à' && !joins_a_grave(&next_word) {
                 repaired.push(' ');
             }
             if atom.spaced {
