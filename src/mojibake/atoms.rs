@@ -92,7 +92,8 @@ pub(super) fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
         let mut spaced = false;
         let mut ok = true;
         let mut lossy = false;
-        for slot in bytes.iter_mut().skip(1).take(need) {
+        let mut space_byte = false;
+        for (k, slot) in bytes.iter_mut().enumerate().skip(1).take(need) {
             // A space the engine set beside a mark, before or after it:
             // `Р ° `, `в „ ў`.
             if cells.get(j).is_some_and(|c| c.c == ' ')
@@ -114,6 +115,20 @@ pub(super) fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
                     j += 1;
                     break;
                 }
+                // The last byte of a three-byte sequence was 0xA0, a
+                // no-break space that became a space (`à¸ ` for `ภ`);
+                // believed only beside proven damage.
+                Some(cell)
+                    if cell.c == ' '
+                        && k == 2
+                        && need == 2
+                        && is_latin(page)
+                        && cells.get(j + 1).is_some_and(|c| !c.c.is_whitespace()) =>
+                {
+                    *slot = 0xA0;
+                    space_byte = true;
+                    j += 1;
+                }
                 _ => {
                     ok = false;
                     break;
@@ -133,6 +148,8 @@ pub(super) fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
                 .and_then(|s| s.chars().next())
         };
         match decoded {
+            // Only a letter is believed through a space.
+            Some(decoded) if space_byte && !decoded.is_alphanumeric() => i += 1,
             Some(decoded) => {
                 let odd = cells[i..j]
                     .iter()
@@ -142,9 +159,9 @@ pub(super) fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
                     end: j,
                     decoded,
                     spaced,
-                    guessed: lossy,
+                    guessed: lossy || space_byte,
                     odd,
-                    weak: false,
+                    weak: space_byte,
                 });
                 i = j;
             }
@@ -182,11 +199,15 @@ fn cesu_pair(cells: &[Cell], at: usize, high: [u8; 4]) -> Option<(char, usize)> 
 /// line with damage beyond doubt: Windows-1251's `Г ` for `à`
 /// (`Г l’ouest`), and a Latin capital whose second byte was 0xA0
 /// (`Å veices` for `Šveices`), taken as one word with what follows.
-fn space_atom(cells: &[Cell], i: usize, page: CodePage) -> Option<Atom> {
-    let latin = matches!(
+fn is_latin(page: CodePage) -> bool {
+    matches!(
         page,
         CodePage::Windows1252 | CodePage::Windows1250 | CodePage::Iso8859_2 | CodePage::Windows1257
-    );
+    )
+}
+
+fn space_atom(cells: &[Cell], i: usize, page: CodePage) -> Option<Atom> {
+    let latin = is_latin(page);
     let lead = cells[i].byte?;
     let atom = |decoded: char, end: usize, weak: bool| Atom {
         first: i,
@@ -230,7 +251,8 @@ fn a_grave_fits(cells: &[Cell], i: usize) -> bool {
 /// (Vietnamese `hài`), or the Portuguese contractions of `a` (`às`,
 /// `àquele`, `àquilo`), as ftfy also keeps them.
 pub(super) fn joins_a_grave(next: &str) -> bool {
-    let letters = next.chars().take_while(|c| c.is_alphabetic()).count();
+    // Letters of the whole token: `l’utilisation` is no lone letter.
+    let letters = next.chars().filter(|c| c.is_alphabetic()).count();
     let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     letters <= 1
         || matches!(

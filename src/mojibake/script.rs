@@ -24,7 +24,8 @@ pub(super) fn script(c: char) -> Option<Script> {
 
 /// A character that turns up in real text: letters of the common
 /// alphabets, general punctuation, currency and common symbols, CJK, emoji
-/// and dingbats, the `ﬁ` ligatures, and `�`, which marks a byte a decoder
+/// and dingbats, technical symbols and box drawing, the `ﬁ` ligatures, and
+/// `�`, which marks a byte a decoder
 /// lost and which a repair keeps.
 /// Archaic letters, rare extensions, combining marks and controls are not.
 fn is_common(c: char) -> bool {
@@ -35,7 +36,7 @@ fn is_common(c: char) -> bool {
             | 0x100..=0x131 | 0x134..=0x148 | 0x14A..=0x17E
             | 0x18F | 0x192 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1D4
             | 0x218..=0x21B | 0x259
-            | 0x2BC | 0x2C6 | 0x2DA | 0x2DC
+            | 0x2BC | 0x2C6 | 0x2D8..=0x2DD
             | 0x386 | 0x388..=0x38A | 0x38C | 0x38E..=0x3A1 | 0x3A3..=0x3CE
             | 0x400..=0x45F | 0x490..=0x493 | 0x49A | 0x49B | 0x4A2 | 0x4A3
             | 0x4AE..=0x4B1 | 0x4BA | 0x4BB | 0x4D8 | 0x4D9 | 0x4E8 | 0x4E9
@@ -50,7 +51,8 @@ fn is_common(c: char) -> bool {
             | 0x3001..=0x3002 | 0x3041..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3
             | 0xFF01..=0xFF5E
             | 0xB82..=0xBCD | 0xE01..=0xE3A | 0xE40..=0xE4E
-            | 0x200D | 0x20E3 | 0x231A | 0x231B | 0x2600..=0x27BF | 0x2B50 | 0x2B55
+            | 0x200D | 0x20E3 | 0x2300..=0x23FF | 0x2500..=0x259F | 0x2600..=0x27BF
+            | 0x2B50 | 0x2B55
             | 0xFB00..=0xFB06 | 0xFE0F | 0xFFFD
             | 0x1F300..=0x1FAFF)
 }
@@ -58,8 +60,18 @@ fn is_common(c: char) -> bool {
 /// Whether a repaired text reads as real text: common characters only,
 /// one script per word, and no C1 control.
 pub(super) fn plausible(text: &str) -> bool {
-    if !text.chars().all(is_common) {
-        return false;
+    // A combining mark needs a character to sit on that has no precomposed
+    // form with it: a digit or a symbol (`6̶` for a struck-out digit), not
+    // a letter or a space. A repair may start with one: it sits on the
+    // character before the repaired span.
+    let mut before = '\0';
+    for c in text.chars() {
+        let mark_on_base =
+            matches!(c as u32, 0x300..=0x36F) && !before.is_whitespace() && !before.is_alphabetic();
+        if !is_common(c) && !mark_on_base {
+            return false;
+        }
+        before = c;
     }
     text.split_whitespace().all(|word| {
         let mut scripts = word.chars().filter_map(script);

@@ -165,6 +165,22 @@ fn takes_a_space_for_a_lost_no_break_space_beside_proven_damage() {
     // The Portuguese contractions of `a` keep `à` joined.
     assert_repairs("referente Ã quele dia", "Ã ", "à");
     assert_repairs("chegou Ã noite", "Ã ", "à ");
+    let found = repair("arrivÃ©e Ã l’aide");
+    assert!(found.iter().any(|f| f.1.ends_with("à ")), "{found:?}");
+}
+
+#[test]
+fn a_line_read_right_elsewhere_needs_more_than_one_sequence() {
+    // `–` is a lone continuation byte in Windows-1252: this line is UTF-8
+    // read correctly, and one `Ã¥` in a name may be its real spelling.
+    assert_eq!(repair("Smith – NÃ¥gel"), vec![]);
+    assert_eq!(
+        repair("NÃ¥gel"),
+        vec![("Ã¥".to_owned(), "å".to_owned(), true)]
+    );
+    // A combining mark sits on a digit (a struck-out price), never on a
+    // letter that has a precomposed form.
+    assert_repairs("was $Ì¶9Ì¶9Ì¶ now", "Ì¶9Ì¶9Ì¶", "\u{336}9\u{336}9\u{336}");
 }
 
 #[test]

@@ -90,6 +90,17 @@ pub(super) fn find_utf8_in_line(line: &str, relaxed: bool) -> Vec<Finding> {
             continue;
         }
         let atoms = atoms(&cells, page);
+        // A line that also holds a character this code page reads as a
+        // lone continuation byte (`–` is 0x96) was decoded right there: its
+        // text is UTF-8 read correctly, and one sequence elsewhere
+        // (`Bremer – DrÃ¥ber`) is as likely a real spelling. Such a line
+        // needs two sequences that real text does not make.
+        if !relaxed && holds_correct_utf8(&cells, &atoms) {
+            let strong = atoms.iter().filter(|a| !is_weak(&cells, a)).count();
+            if strong < 2 {
+                continue;
+            }
+        }
         let runs = runs(&cells, &atoms);
         // A run that is damaged beyond doubt makes the weaker ones of the
         // same code page on the line believable: `AntĂłnio` beside
@@ -149,6 +160,24 @@ pub(super) fn find_utf8_in_line(line: &str, relaxed: bool) -> Vec<Finding> {
     }
     chosen.sort_by_key(|f| f.start);
     chosen
+}
+
+/// Whether a character outside every sequence maps to a continuation byte
+/// (0x80 to 0xBF) that no lead byte precedes: something UTF-8 cannot have
+/// produced when misread, so the line was read right in part. A no-break
+/// space (0xA0) does not count: real text has it everywhere; nor does a C1
+/// control, which is damage of its own.
+fn holds_correct_utf8(cells: &[Cell], atoms: &[Atom]) -> bool {
+    let mut k = 0;
+    cells.iter().enumerate().any(|(i, cell)| {
+        while k < atoms.len() && atoms[k].end <= i {
+            k += 1;
+        }
+        let inside = atoms.get(k).is_some_and(|a| a.first <= i);
+        let lone = i == 0 || !matches!(cells[i - 1].byte, Some(0xC0..=0xFF));
+        let real = !matches!(cell.c, '\u{80}'..='\u{a0}');
+        !inside && lone && real && matches!(cell.byte, Some(0x80..=0xBF))
+    })
 }
 
 /// Whether some character of `line` maps to a lead byte in `page` and the
@@ -354,7 +383,15 @@ fn judge(
             _ => break,
         }
     }
-    if !plausible(&repaired) {
+    // A repair that starts with a combining mark puts it on the character
+    // before the span: judge the two together.
+    let starts_with_mark = repaired.starts_with(|c: char| matches!(c as u32, 0x300..=0x36F));
+    let base = first
+        .checked_sub(1)
+        .map(|k| cells[k].c)
+        .filter(|_| starts_with_mark);
+    let judged: String = base.into_iter().chain(repaired.chars()).collect();
+    if !plausible(&judged) {
         return None;
     }
     Some(Finding {
