@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score encoding.mojibake on ftfy's own public test cases.
 
-    python3 scripts/ftfy_eval.py --bin target/release/mtlint [-v] [--ftfy]
+    python3 scripts/ftfy_eval.py --bin target/release/mtlint [-v] [--ftfy] [--check]
 
 ftfy's source distribution carries `tests/test_cases.json`: text found in
 the wild (and some made up) with mojibake, each with what ftfy makes of it.
@@ -38,6 +38,10 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import quality  # noqa: E402  (the shared PyPI cache)
 
 PACKAGE = "ftfy==6.3.1"
+# What --check holds mtlint to on these cases (the targets of the encoding
+# work, met in full; a change that falls below them fails CI).
+MIN_F1 = 0.98
+MIN_EXACT = 0.95
 
 
 def cases():
@@ -138,10 +142,24 @@ def main(argv=None):
     ap.add_argument("--bin", required=True, metavar="MTLINT")
     ap.add_argument("--ftfy", action="store_true", help="score ftfy too")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false alarms, misses and wrong repairs")
+    ap.add_argument("--check", action="store_true",
+                    help="fail below F1 %.2f or exact repair %.2f, or on a false alarm from encoding.mojibake"
+                    % (MIN_F1, MIN_EXACT))
     args = ap.parse_args(argv)
     cs = cases()
     s = score(cs, run_mtlint(args.bin, cs))
     show("mtlint", s)
+    if args.check:
+        failed = []
+        if s["f1"] < MIN_F1:
+            failed.append("F1 %.3f < %.2f" % (s["f1"], MIN_F1))
+        if s["exact"] < MIN_EXACT:
+            failed.append("exact repair %.3f < %.2f" % (s["exact"], MIN_EXACT))
+        if "encoding.mojibake" in s["alarm_rules"]:
+            failed.append("encoding.mojibake flags a clean case")
+        if failed:
+            sys.exit("ftfy cases check failed: " + "; ".join(failed) + " (run with -v)")
+        print("ftfy cases check passed")
     if args.ftfy:
         show("ftfy", score(cs, run_ftfy(cs)))
     if args.verbose:
