@@ -218,10 +218,13 @@ fn space_atom(cells: &[Cell], i: usize, page: CodePage) -> Option<Atom> {
         odd: true,
         weak,
     };
+    // `Â` and `Ã` are those bytes only in Windows-1252 and -1250; elsewhere
+    // 0xC2 and 0xC3 are letters that end real words (Latvian `TĀ`).
+    let strong = matches!(page, CodePage::Windows1252 | CodePage::Windows1250);
     match lead {
-        0xC2 if latin => Some(atom('\u{a0}', i + 2, false)),
+        0xC2 if latin => Some(atom('\u{a0}', i + 2, !strong)),
         0xC3 if (latin || page == CodePage::Windows1251) && a_grave_fits(cells, i) => {
-            Some(atom('à', i + 2, !latin))
+            Some(atom('à', i + 2, !strong))
         }
         0xC4..=0xDF if latin && cells[i].c.is_uppercase() => {
             let next = cells.get(i + 2)?.c;

@@ -158,6 +158,9 @@ fn takes_a_space_for_a_lost_no_break_space_beside_proven_damage() {
     let found = repair("Å koda jÄ—");
     assert!(found.iter().any(|f| f.1 == "Š"), "{found:?}");
     assert_eq!(repair("Å koda"), vec![]);
+    // A Latvian word that ends in `Ā` (0xC2 in Windows-1257) is no
+    // damaged no-break space.
+    assert_eq!(repair("TĀ LAIKĀ"), vec![]);
     // Windows-1251's `Г ` for `à`, beside `Г©` for `é`.
     let found = repair("arrivГ©e Г la gare");
     let fixed: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
