@@ -28,6 +28,7 @@ mod utf8;
 use std::fmt;
 
 pub use codepage::CodePage;
+pub use script::{script, Script};
 use single_byte::find_single_byte_in_line;
 use utf8::find_utf8_in_line;
 

@@ -3,21 +3,41 @@
 
 /// The scripts a letter can belong to, coarsely.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Script {
+pub enum Script {
     Latin,
     Cyrillic,
     Greek,
     Other,
 }
 
-pub(super) fn script(c: char) -> Option<Script> {
+impl Script {
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Cyrillic => "Cyrillic",
+            Script::Greek => "Greek",
+            Script::Other => "other",
+        }
+    }
+}
+
+/// The script of a letter, or `None` for anything that is not one.
+pub fn script(c: char) -> Option<Script> {
     if !c.is_alphabetic() {
         return None;
     }
     Some(match c {
-        'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => Script::Latin,
-        '\u{400}'..='\u{52f}' => Script::Cyrillic,
-        '\u{370}'..='\u{3ff}' => Script::Greek,
+        'A'..='Z'
+        | 'a'..='z'
+        | '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{24f}'
+        | '\u{1e00}'..='\u{1eff}' => Script::Latin,
+        '\u{400}'..='\u{52f}'
+        | '\u{1c80}'..='\u{1c8f}'
+        | '\u{2de0}'..='\u{2dff}'
+        | '\u{a640}'..='\u{a69f}' => Script::Cyrillic,
+        '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => Script::Greek,
         _ => Script::Other,
     })
 }

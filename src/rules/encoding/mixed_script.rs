@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::lexicon::{FastMap, Lexicons};
+use crate::mojibake::Script;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -35,34 +36,10 @@ static META: RuleMeta = RuleMeta::builtin(
     true,
 );
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Script {
-    Latin,
-    Cyrillic,
-    Greek,
-    Other,
-}
-
-impl Script {
-    fn name(self) -> &'static str {
-        match self {
-            Script::Latin => "Latin",
-            Script::Cyrillic => "Cyrillic",
-            Script::Greek => "Greek",
-            Script::Other => "other",
-        }
-    }
-}
-
+/// The script of a letter; `Other` for letters of other scripts and for
+/// anything that is not a letter.
 fn script(c: char) -> Script {
-    match c as u32 {
-        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => {
-            Script::Latin
-        }
-        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
-        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
-        _ => Script::Other,
-    }
+    crate::mojibake::script(c).unwrap_or(Script::Other)
 }
 
 /// The look-alike pairs, both ways.
