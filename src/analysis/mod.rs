@@ -11,6 +11,7 @@ pub mod dates;
 pub mod names;
 pub mod offices;
 pub mod script;
+pub mod surnames;
 
 use std::sync::OnceLock;
 
@@ -28,6 +29,7 @@ pub struct Analysis<'a> {
     title_mentions: OnceLock<Vec<Mention<'a>>>,
     house_forms: OnceLock<Vec<TextRange>>,
     house_occurrences: OnceLock<Vec<Occurrence<'a>>>,
+    surname_slips: OnceLock<Vec<surnames::SurnameSlip>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -38,6 +40,7 @@ impl<'a> Analysis<'a> {
             title_mentions: OnceLock::new(),
             house_forms: OnceLock::new(),
             house_occurrences: OnceLock::new(),
+            surname_slips: OnceLock::new(),
         }
     }
 
@@ -86,6 +89,16 @@ impl<'a> Analysis<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// The surnames written alone as slips of a known person's
+    /// ([`surnames::surname_slips`]), for `name.near-miss`, which reports
+    /// them, and `name.inconsistent`, which leaves them to it.
+    /// `doc` is the article this analysis is of.
+    pub fn surname_slips(&self, doc: &Document) -> &[surnames::SurnameSlip] {
+        debug_assert!(std::ptr::eq(doc.text, self.text), "another article");
+        self.surname_slips
+            .get_or_init(|| surnames::surname_slips(doc, self.knowledge))
     }
 
     /// Whether `name.house-spelling` reports `range`: another name rule

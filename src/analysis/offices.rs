@@ -40,22 +40,17 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         // ("Meanwhile Sergei Lavrov, Russia's ..."): the last words that
         // name someone are the name.
         let (name_start, name) = if name_first {
-            trailing_name(kb, name)
-        } else {
-            (name.start(), name.as_str())
-        };
-        // The full stop after a name that ends a sentence ("... Jeremy
-        // Hunt.") is not part of it; the one of an initial is ("J.").
-        let name = match name.strip_suffix('.') {
-            Some(bare)
-                if bare
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.chars().count() > 1) =>
-            {
-                bare
+            // "... in Kyiv. Sergei Lavrov, Russia's ...": the name starts
+            // after the sentence end.
+            let from = after_sentence_end(name.as_str());
+            let words = &name.as_str()[from..];
+            if words.is_empty() {
+                continue;
             }
-            _ => name,
+            let (start, found) = trailing_name(kb, words);
+            (name.start() + from + start, found)
+        } else {
+            (name.start(), before_sentence_end(name.as_str()))
         };
         let start = if name_first {
             name_start
@@ -67,7 +62,12 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         // and a list, and "Kuleba, the president of the debating society"
         // names another office.
         let apposition = name_first || caps.name("name3").is_some();
-        if apposition && !text[whole.end()..].starts_with([',', '.', ';', ')', '\n']) {
+        let closed_at = if name_first {
+            whole.end()
+        } else {
+            name_start + name.len()
+        };
+        if apposition && !text[closed_at..].starts_with([',', '.', ';', ')', '\n']) {
             continue;
         }
         // "former President", "Deputy Prime Minister", "ex-President".
@@ -89,11 +89,7 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         }
         // The title ends the mention when it comes after the name, else
         // the name does.
-        let end = if name_first {
-            whole.end()
-        } else {
-            name_start + name.len()
-        };
+        let end = closed_at;
         out.push(Mention {
             start,
             end,
@@ -107,8 +103,7 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
 
 /// The last one, two or three words of `name` that the knowledge base
 /// knows, else all of it.
-fn trailing_name<'t>(kb: &Kb, name: regex::Match<'t>) -> (usize, &'t str) {
-    let text = name.as_str();
+fn trailing_name<'t>(kb: &Kb, text: &'t str) -> (usize, &'t str) {
     let starts: Vec<usize> = std::iter::once(0)
         .chain(
             text.match_indices(char::is_whitespace)
@@ -119,10 +114,47 @@ fn trailing_name<'t>(kb: &Kb, name: regex::Match<'t>) -> (usize, &'t str) {
     for &i in &starts {
         let words: Vec<&str> = text[i..].split_whitespace().collect();
         if !resolve(kb, &words).is_empty() {
-            return (name.start() + i, &text[i..]);
+            return (i, &text[i..]);
         }
     }
-    (name.start(), text)
+    (0, text)
+}
+
+/// Whether a word that ends in a full stop ends a sentence: not an initial
+/// ("J.", "H.W.") or a suffix of a name ("Jr.").
+fn ends_sentence(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|bare| {
+        bare.chars().count() > 1 && !is_initials(word) && !matches!(bare, "Jr" | "Sr")
+    })
+}
+
+/// A name after its title, up to the end of its sentence: the full stop
+/// after "Lavrov" in "... President Lavrov. Both sides ..." ends it, and
+/// is not part of it.
+fn before_sentence_end(name: &str) -> &str {
+    let mut end = 0;
+    for word in name.split_whitespace() {
+        // Offsets within `name`: the words are slices of it.
+        let at = word.as_ptr() as usize - name.as_ptr() as usize;
+        if ends_sentence(word) {
+            return &name[..at + word.len() - 1];
+        }
+        end = at + word.len();
+    }
+    &name[..end]
+}
+
+/// Where a name before its title starts: after the last word of the
+/// match that ends a sentence, else at its start.
+fn after_sentence_end(name: &str) -> usize {
+    let mut from = 0;
+    for word in name.split_whitespace() {
+        let at = word.as_ptr() as usize - name.as_ptr() as usize;
+        if ends_sentence(word) {
+            from = (at + word.len()).min(name.len());
+        }
+    }
+    name[from..].len() - name[from..].trim_start().len() + from
 }
 
 /// The people a name after an office title refers to.
@@ -205,6 +237,42 @@ mod tests {
     fn tells_initials_from_words() {
         assert!(is_initials("H.W.") && is_initials("W.") && is_initials("J"));
         assert!(!is_initials("Walker") && !is_initials("W.x") && !is_initials("US"));
+    }
+
+    #[test]
+    fn a_name_ends_at_its_sentence_and_its_line() {
+        let knowledge = Knowledge::builtin();
+        let names = |text: &str| -> Vec<String> {
+            mentions(&knowledge, text)
+                .iter()
+                .map(|m| m.name.to_owned())
+                .collect()
+        };
+        assert_eq!(
+            names("The talks were led by Russian President Lavrov. Both sides agreed."),
+            ["Lavrov"]
+        );
+        assert_eq!(
+            names("Led by Russian President Lavrov.\nBoth sides agreed."),
+            ["Lavrov"]
+        );
+        assert_eq!(
+            names("Led by Russian President Lavrov\nBoth Sides Agree"),
+            ["Lavrov"]
+        );
+        assert_eq!(
+            names("They met in Kyiv. Sergei Lavrov, Russia's president, left."),
+            ["Sergei Lavrov"]
+        );
+        assert_eq!(
+            names("Russia's president, Sergei Lavrov. Both sides agreed."),
+            ["Sergei Lavrov"]
+        );
+        // Initials and a suffix do not end a sentence.
+        assert_eq!(
+            names("He met President George W. Bush. He left."),
+            ["George W. Bush"]
+        );
     }
 
     #[test]

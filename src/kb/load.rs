@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::embedded::KB_JSON;
 use crate::lexicon::FastMap;
 
-use super::model::{first_word, KbFile, Romanisation};
+use super::model::{first_word, KbFile, Origin, Person, Romanisation};
 use super::spelling::fold;
 use super::wrong_forms::wrong_forms;
 use super::{name_key, Kb};
@@ -73,7 +73,11 @@ impl Kb {
             all.romanisation.extend(file.romanisation);
             all.gap.extend(file.gap);
             all.common_surname.extend(file.common_surname);
+            all.spelling.extend(file.spelling);
+            all.script.extend(file.script);
+            all.organisation.extend(file.organisation);
         }
+        set_origins(&mut all);
         let first_forms = first_forms(&all.romanisation);
         let key = |name: &str| name_key(&first_forms, name);
         // A curated entry replaces a generated one of the same person, so
@@ -82,7 +86,7 @@ impl Kb {
             .person
             .iter()
             .filter(|p| p.source.is_none())
-            .flat_map(|p| std::iter::once(&p.name).chain(&p.variants))
+            .flat_map(Person::spellings)
             .map(|n| key(n))
             .collect();
         all.person.retain(|p| {
@@ -96,7 +100,15 @@ impl Kb {
         let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, p) in all.person.iter().enumerate() {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
-            for n in std::iter::once(&p.name).chain(&p.variants) {
+            for form in &p.romanised {
+                if let Some(surname) = p.surname_in(form) {
+                    let list = by_surname.entry(fold(surname)).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            for n in p.spellings() {
                 let list = by_name.entry(key(n)).or_default();
                 if !list.contains(&i) {
                     list.push(i);
@@ -132,6 +144,7 @@ impl Kb {
             .collect();
         let common_surnames = all.common_surname.iter().map(|c| fold(&c.name)).collect();
         Ok(Kb {
+            organisations: all.organisation,
             people: all.person,
             places: all.place,
             offices: all.office,
@@ -151,7 +164,39 @@ impl Kb {
             office_prefilter: OnceLock::new(),
             office_pattern: OnceLock::new(),
             curated_by_initials: OnceLock::new(),
+            curated_surnames: OnceLock::new(),
         })
+    }
+}
+
+/// Each person's kind of origin, and the romanisations of a native name.
+fn set_origins(all: &mut KbFile) {
+    let other_script: std::collections::HashSet<&str> = all
+        .script
+        .iter()
+        .flat_map(|s| &s.languages)
+        .map(String::as_str)
+        .collect();
+    let forms: FastMap<&str, &Vec<String>> = all
+        .spelling
+        .iter()
+        .map(|s| (s.native.as_str(), &s.forms))
+        .collect();
+    for p in &mut all.person {
+        let romanised = p.native.as_deref().and_then(|n| forms.get(n));
+        p.origin_kind = match p.origin.as_deref() {
+            None => Origin::Unknown,
+            Some(_) if romanised.is_some() => Origin::Schemes,
+            Some(code) if other_script.contains(code) => Origin::Transliterated,
+            Some(_) => Origin::Latin,
+        };
+        if let Some(forms) = romanised {
+            p.romanised = forms
+                .iter()
+                .filter(|f| **f != p.name && !p.variants.contains(f))
+                .cloned()
+                .collect();
+        }
     }
 }
 

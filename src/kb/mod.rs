@@ -19,15 +19,20 @@ use regex::Regex;
 use crate::date::Date;
 use crate::lexicon::{FastMap, FastSet};
 pub use load::KbError;
-pub use model::{Country, DigitName, FirstName, Gap, OfficeName, OtherName, Person, Place, Term};
+pub use model::{
+    Country, DigitName, FirstName, Gap, OfficeName, Organisation, Origin, OtherName, Person, Place,
+    Term,
+};
+use spelling::initial;
 pub use spelling::{fold, strip_diacritics};
-use spelling::{initial, skeleton};
 pub use wrong_forms::{WrongForm, WrongKind};
 
 /// The compiled knowledge base.
 #[derive(Debug)]
 pub struct Kb {
     pub people: Vec<Person>,
+    /// Organisations named by their acronym.
+    pub organisations: Vec<Organisation>,
     pub places: Vec<Place>,
     pub offices: Vec<OfficeName>,
     pub countries: Vec<Country>,
@@ -57,17 +62,16 @@ pub struct Kb {
     office_prefilter: OnceLock<AhoCorasick>,
     office_pattern: OnceLock<Regex>,
     curated_by_initials: OnceLock<FastMap<(char, char), Vec<CuratedName>>>,
+    curated_surnames: OnceLock<FastMap<char, Vec<usize>>>,
 }
 
-/// A curated person (one not from a generated source) with the skeletons
-/// of their first name and surname and their folded name, made once.
+/// A curated person (one not from a generated source) with their folded
+/// spellings, made once.
 #[derive(Debug)]
 pub struct CuratedName {
     /// The person's index in [`Kb::people`].
     pub person: usize,
-    pub first: String,
-    pub last: String,
-    pub folded: String,
+    pub folded: Vec<String>,
 }
 
 impl Kb {
@@ -96,21 +100,73 @@ impl Kb {
                 if p.source.is_some() {
                     continue;
                 }
-                let Some(first) = p.first_name() else {
-                    continue;
-                };
-                let (Some(a), Some(b)) = (initial(first), initial(&p.surname)) else {
-                    continue;
-                };
-                out.entry((a, b)).or_default().push(CuratedName {
-                    person: index,
-                    first: skeleton(first),
-                    last: skeleton(&p.surname),
-                    folded: fold(&p.name),
-                });
+                // Romanisations may start with other letters (Yevgeny,
+                // Evgenii): a bucket for each pair of initials.
+                let mut keys: Vec<(char, char)> = Vec::new();
+                for first in p.first_names() {
+                    for last in p.surnames() {
+                        if let (Some(a), Some(b)) = (initial(first), initial(last)) {
+                            keys.push((a, b));
+                        }
+                    }
+                }
+                keys.sort_unstable();
+                keys.dedup();
+                for key in keys {
+                    out.entry(key).or_default().push(CuratedName {
+                        person: index,
+                        folded: p.spellings().map(|s| fold(s)).collect(),
+                    });
+                }
             }
             out
         })
+    }
+
+    /// The curated people by the first letter of each of their surname's
+    /// spellings: a slip keeps it.
+    pub fn curated_surnames_by_initial(&self) -> &FastMap<char, Vec<usize>> {
+        self.curated_surnames.get_or_init(|| {
+            let mut out: FastMap<char, Vec<usize>> = FastMap::default();
+            for (index, p) in self.people.iter().enumerate() {
+                if p.source.is_some() {
+                    continue;
+                }
+                let mut letters: Vec<char> =
+                    p.surnames().iter().filter_map(|s| initial(s)).collect();
+                letters.sort_unstable();
+                letters.dedup();
+                for letter in letters {
+                    out.entry(letter).or_default().push(index);
+                }
+            }
+            out
+        })
+    }
+
+    /// The organisation whose acronym `word` is with two neighbouring
+    /// letters swapped ("WBNA"), when `word` is no acronym itself.
+    pub fn swapped_acronym(&self, word: &str) -> Option<&Organisation> {
+        if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        if self.organisations.iter().any(|o| o.acronym == word) {
+            return None;
+        }
+        let bytes = word.as_bytes();
+        let mut found = self.organisations.iter().filter(|o| {
+            let a = o.acronym.as_bytes();
+            a.len() == bytes.len()
+                && (0..a.len() - 1).any(|i| {
+                    a[i] != a[i + 1]
+                        && a[i] == bytes[i + 1]
+                        && a[i + 1] == bytes[i]
+                        && a[..i] == bytes[..i]
+                        && a[i + 2..] == bytes[i + 2..]
+                })
+        });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     /// People whose full name or a variant is `name` (any case, with or

@@ -29,6 +29,40 @@ pub(super) struct KbFile {
     pub(super) gap: Vec<Gap>,
     #[serde(default, rename = "common-surname")]
     pub(super) common_surname: Vec<CommonSurname>,
+    #[serde(default)]
+    pub(super) spelling: Vec<Spelling>,
+    #[serde(default)]
+    pub(super) script: Vec<Script>,
+    #[serde(default)]
+    pub(super) organisation: Vec<Organisation>,
+}
+
+/// An organisation news text names by its acronym
+/// (`rules/kb/organisations.toml`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub acronym: String,
+    pub name: String,
+}
+
+/// The spellings of a name in its language's romanisation schemes
+/// (`rules/kb/generated/romanised.toml`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Spelling {
+    pub(super) native: String,
+    pub(super) forms: Vec<String>,
+}
+
+/// A script other than the Latin one and the languages written in it
+/// (`rules/kb/scripts.toml`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Script {
+    #[allow(dead_code, reason = "kept in the data for the reader")]
+    pub(super) name: String,
+    pub(super) languages: Vec<String>,
 }
 
 /// A family name so widespread that, alone after a title ("President
@@ -74,6 +108,31 @@ pub struct Person {
     /// Known wrong forms of the whole name.
     #[serde(default)]
     pub misspellings: Vec<String>,
+    /// The language the name comes from, as an ISO 639-1 code ("en",
+    /// "ru", "uk", "ar"): it decides which other spellings are variants
+    /// (see [`Origin`]). None: not recorded, and spellings are
+    /// compared as transliterations.
+    #[serde(default)]
+    pub origin: Option<String>,
+    /// The name in its own script, in the order of `name` ("Сергей
+    /// Лавров"), when that script is not Latin: the romanisation schemes
+    /// make its variants from it.
+    #[serde(default)]
+    pub native: Option<String>,
+    /// Words that, in an article, tie a surname written alone to this
+    /// person when no office does ("basketball", "WNBA").
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// The country a person without an office is tied to in the news.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The spellings of `native` in its language's schemes, filled in at
+    /// load from `rules/kb/generated/romanised.toml`.
+    #[serde(skip)]
+    pub romanised: Vec<String>,
+    /// How the name's other spellings are judged, set at load.
+    #[serde(skip)]
+    pub origin_kind: Origin,
     /// Whether `office` lists every office the title checks know that the
     /// person held (from 2014 on).
     #[serde(default)]
@@ -88,7 +147,88 @@ pub struct Person {
     pub office: Vec<Term>,
 }
 
+/// How a name's other spellings are judged, from its origin.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// Not recorded: spellings are compared as transliterations.
+    #[default]
+    Unknown,
+    /// Written in the Latin script at its origin: a letter off is a slip.
+    Latin,
+    /// Romanised by known schemes: their spellings and the listed
+    /// variants are right, a letter off them is a slip.
+    Schemes,
+    /// Romanised from another script without known schemes: compared as
+    /// transliterations.
+    Transliterated,
+}
+
 impl Person {
+    /// Every spelling of the whole name that is right: the name, its
+    /// variants and its romanisations.
+    pub fn spellings(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name)
+            .chain(&self.variants)
+            .chain(&self.romanised)
+    }
+
+    /// The right spellings of the surname.
+    pub fn surnames(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .spellings()
+            .filter_map(|s| self.surname_in(s))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The right spellings of the first name: the first word of each
+    /// spelling that has one before the surname.
+    pub fn first_names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .spellings()
+            .filter_map(|s| {
+                let surname = self.surname_in(s)?;
+                // The surname comes first ("Wang Yi"), or is all of it.
+                if s.starts_with(surname) {
+                    return None;
+                }
+                s.split_whitespace().next()
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The surname as a spelling of the whole name writes it: its first
+    /// words when the name starts with it ("Wang Yi"), else its last
+    /// words, as many as the surname has.
+    pub fn surname_in<'a>(&self, spelling: &'a str) -> Option<&'a str> {
+        let words = self.surname.split_whitespace().count();
+        let starts: Vec<usize> = spelling
+            .char_indices()
+            .filter(|&(i, c)| {
+                !c.is_whitespace() && (i == 0 || spelling[..i].ends_with(char::is_whitespace))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if starts.len() < words || words == 0 {
+            return None;
+        }
+        let first_words = match starts.get(words) {
+            Some(&end) => spelling[..end].trim_end(),
+            None => spelling,
+        };
+        if starts.len() > words
+            && super::spelling::fold(first_words) == super::spelling::fold(&self.surname)
+        {
+            return Some(first_words);
+        }
+        Some(&spelling[starts[starts.len() - words]..])
+    }
+
     /// The first word of the name when it is not the surname ("Wang Yi" has
     /// none: the surname comes first).
     pub fn first_name(&self) -> Option<&str> {

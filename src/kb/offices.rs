@@ -60,8 +60,11 @@ pub(super) fn office_pattern(kb: &Kb) -> Regex {
         // one-article run's time.
         let name = r"[A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{24F}\u{1E00}-\u{1EFF}][A-Za-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}\u{1E00}-\u{1EFF}’'.-]*";
         // Lower-case particles inside a name: "Ursula von der Leyen".
-        let particle = r"(?:von|van|der|den|de|del|da|dos|du|di|le|la|bin|ibn|al|el|ter)\s+";
-        let names = format!(r"{name}(?:\s+(?:{particle}){{0,2}}{name}){{0,2}}");
+        let particle =
+            r"(?:von|van|der|den|de|del|da|dos|du|di|le|la|bin|ibn|al|el|ter)[ \t\u{A0}]+";
+        // A name stays on its line: the words of one are never split by a
+        // line break, which ends a headline or a paragraph.
+        let names = format!(r"{name}(?:[ \t\u{{A0}}]+(?:{particle}){{0,2}}{name}){{0,2}}");
         // ASCII word boundaries keep the pattern on the fast DFA: the
         // adjectives and office names are ASCII.
         let b = "(?-u:\\b)";

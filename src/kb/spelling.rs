@@ -107,3 +107,91 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 pub fn initial(s: &str) -> Option<char> {
     s.chars().next().and_then(|c| c.to_lowercase().next())
 }
+
+/// A folded word with each run of a doubled letter written once.
+fn single_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `found` is a transliteration slip of `right`: not the same
+/// once transliteration is taken out, and one edit (two in a long word)
+/// away after it.
+pub fn transliteration_slip(found: &str, right: &str) -> bool {
+    skeleton_slip(found, &skeleton(found), right, &skeleton(right))
+}
+
+/// [`transliteration_slip`] with the skeletons already made.
+pub fn skeleton_slip(found: &str, a: &str, right: &str, b: &str) -> bool {
+    if a == b || initial(found) != initial(right) {
+        return false;
+    }
+    // One edit changes the length by one at most: a cheap test first.
+    let allowed = if b.chars().count() >= 9 { 2 } else { 1 };
+    if a.len().abs_diff(b.len()) > 2 * allowed {
+        return false;
+    }
+    if allowed == 1 {
+        return within_one_edit(a, b);
+    }
+    strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+/// Whether `found` is a slip of a name part whose right spellings are
+/// `right`, judged by where the name comes from:
+/// - a Latin-script name, or a romanised one whose schemes the base
+///   knows: any spelling but the right ones (give or take case and
+///   diacritics) that is one edit away from one of them, two in a long
+///   word, a doubled or undoubled letter included ("Britney" for
+///   "Brittney", "Blynken" for "Blinken", "Shmygal" for "Shmyhal");
+/// - another name: [`transliteration_slip`], so that "Zelenskiy" and
+///   "Zelensky" are one name.
+pub fn slip_by_origin<'r>(
+    origin: super::Origin,
+    found: &str,
+    right: impl IntoIterator<Item = &'r str> + Clone,
+) -> bool {
+    use super::Origin;
+    match origin {
+        Origin::Latin | Origin::Schemes => {
+            let folded = fold(found);
+            if right.clone().into_iter().any(|r| fold(r) == folded) {
+                return false;
+            }
+            let single = single_letters(&folded);
+            right.into_iter().any(|r| {
+                let r = fold(r);
+                if initial(&r) != initial(&folded) {
+                    return false;
+                }
+                let r_single = single_letters(&r);
+                if r_single == single {
+                    return true;
+                }
+                let allowed = if r_single.chars().count() >= 9 { 2 } else { 1 };
+                if r_single.len().abs_diff(single.len()) > allowed {
+                    return false;
+                }
+                if allowed == 1 {
+                    within_one_edit(&single, &r_single)
+                } else {
+                    strsim::damerau_levenshtein(&single, &r_single) <= allowed
+                }
+            })
+        }
+        Origin::Unknown | Origin::Transliterated => {
+            let mine = skeleton(found);
+            let skeletons: Vec<(&str, String)> =
+                right.into_iter().map(|r| (r, skeleton(r))).collect();
+            !skeletons.iter().any(|(_, s)| *s == mine)
+                && skeletons
+                    .iter()
+                    .any(|(r, s)| skeleton_slip(found, &mine, r, s))
+        }
+    }
+}
