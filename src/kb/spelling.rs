@@ -63,13 +63,7 @@ pub fn skeleton(word: &str) -> String {
     if !doubled {
         return s;
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
+    single_letters(&s)
 }
 
 /// Whether two words are at most one edit apart: one letter changed, added
