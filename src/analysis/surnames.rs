@@ -5,11 +5,11 @@
 //! `name.inconsistent` leaves them to it.
 
 use crate::document::{Document, TokenKind};
-use crate::kb::spelling::{fold, initial, slip_by_origin};
+use crate::kb::spelling::{fold, initial, probe_slips, Part, Probe};
 use crate::kb::{Kb, Person};
 use crate::knowledge::Knowledge;
 use crate::lexicon::{FastMap, FastSet};
-use crate::text::TextRange;
+use crate::text::{is_whole_word, TextRange};
 
 /// What in the article ties a word to the person it is a slip for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,11 +52,8 @@ fn bare_name(word: &str) -> Option<&str> {
 
 /// Whether `needle` stands in `text` as whole words.
 fn has_words(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(i, m)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(needle)
+        .any(|(i, m)| is_whole_word(text, i, i + m.len()))
 }
 
 /// One occurrence of a word.
@@ -73,82 +70,77 @@ struct Use<'k> {
     title: Option<&'k str>,
 }
 
-struct Uses<'t, 'k> {
-    all: Vec<Use<'k>>,
-    word: &'t str,
+/// Where a capitalised word stands: its sentence and its token there.
+#[derive(Clone, Copy)]
+struct At {
+    sentence: usize,
+    token: usize,
 }
 
-/// Honorifics, which stand before a surname written alone.
-const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."];
-
 /// Every surname written alone that is a slip of one curated person's,
-/// with what ties it to them.
-pub fn surname_slips<'t>(doc: &Document<'t>, knowledge: &Knowledge) -> Vec<SurnameSlip> {
+/// with what ties it to them. The cheap tests come first: most
+/// capitalised words are known names or slip from no one's, and only the
+/// others' occurrences are looked at closely.
+pub fn surname_slips(doc: &Document, knowledge: &Knowledge) -> Vec<SurnameSlip> {
     let kb = knowledge.kb();
     let usual = knowledge.word_list("usually-lowercase");
     let common = |w: &str| usual.is_some_and(|u| u.contains(w.to_lowercase().as_str()));
     let mut lower: FastSet<&str> = FastSet::default();
-    let mut words: FastMap<&str, Uses<'t, '_>> = FastMap::default();
-    for sentence in &doc.sentences {
-        let tokens = &doc.tokens[sentence.tokens.clone()];
-        for (i, t) in tokens.iter().enumerate() {
+    let mut words: FastMap<&str, Vec<At>> = FastMap::default();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        for (i, t) in doc.tokens[sentence.tokens.clone()].iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let text = doc.slice(t.range);
             if text.starts_with(char::is_lowercase) {
                 lower.insert(text);
-                continue;
-            }
-            let Some(word) = bare_name(text) else {
-                continue;
-            };
-            let start = t.range.start().to_usize();
-            let range = TextRange::from_usize(start, start + word.len());
-            let opens = tokens[..i].iter().all(|t| t.kind == TokenKind::Punct)
-                || doc.is_headline_at(t.range.start());
-            // A capitalised word of a name: no honorific, and no English
-            // word that opens the sentence ("Later Pompeop said").
-            let capital_word = |j: usize| {
-                tokens.get(j).is_some_and(|n| {
-                    n.kind == TokenKind::Word && {
-                        let w = doc.slice(n.range);
-                        let opens = tokens[..j].iter().all(|t| t.kind == TokenKind::Punct);
-                        w.starts_with(char::is_uppercase)
-                            && !HONORIFICS.contains(&w)
-                            && !(opens && common(w))
-                    }
-                })
-            };
-            let spaced =
-                |a: TextRange, b: TextRange| doc.slice(TextRange::new(a.end(), b.start())) == " ";
-            let title = title_before(kb, &doc.text[..t.range.start().to_usize()]);
-            let before = i > 0
-                && capital_word(i - 1)
-                && spaced(tokens[i - 1].range, t.range)
-                && title.is_none();
-            let after = capital_word(i + 1) && spaced(t.range, tokens[i + 1].range);
-            words
-                .entry(word)
-                .or_insert_with(|| Uses {
-                    all: Vec::new(),
-                    word,
-                })
-                .all
-                .push(Use {
-                    range,
-                    opens,
-                    in_longer_name: before || after,
-                    title,
+            } else if let Some(word) = bare_name(text) {
+                words.entry(word).or_default().push(At {
+                    sentence: index,
+                    token: i,
                 });
+            }
         }
     }
+    let honorifics = knowledge.lexicons().get("honorifics");
+    // How the occurrence at `at` stands in its sentence.
+    let use_at = |word: &str, at: At| -> Use {
+        let tokens = &doc.tokens[doc.sentences[at.sentence].tokens.clone()];
+        let (i, t) = (at.token, tokens[at.token]);
+        let start = t.range.start().to_usize();
+        let range = TextRange::from_usize(start, start + word.len());
+        let opens_at = |j: usize| tokens[..j].iter().all(|t| t.kind == TokenKind::Punct);
+        let opens = opens_at(i) || doc.is_headline_at(t.range.start());
+        // A capitalised word of a name: no honorific, and no English word
+        // that opens the sentence ("Later Pompeop said").
+        let capital_word = |j: usize| {
+            tokens.get(j).is_some_and(|n| {
+                let w = doc.slice(n.range);
+                n.kind == TokenKind::Word
+                    && w.starts_with(char::is_uppercase)
+                    && !honorifics.is_some_and(|h| h.contains(w))
+                    && !(opens_at(j) && common(w))
+            })
+        };
+        let spaced =
+            |a: TextRange, b: TextRange| doc.slice(TextRange::new(a.end(), b.start())) == " ";
+        let title = title_before(kb, &doc.text[..start]);
+        let before =
+            i > 0 && capital_word(i - 1) && spaced(tokens[i - 1].range, t.range) && title.is_none();
+        let after = capital_word(i + 1) && spaced(t.range, tokens[i + 1].range);
+        Use {
+            range,
+            opens,
+            in_longer_name: before || after,
+            title,
+        }
+    };
     let census = knowledge.word_list("census-surnames");
-    let mut found: Vec<(&Uses<'t, '_>, Vec<TextRange>, &Person, usize)> = Vec::new();
-    let mut list: Vec<&Uses<'t, '_>> = words.values().collect();
-    list.sort_unstable_by_key(|u| u.all[0].range.start());
-    for uses in list {
-        let word = uses.word;
+    let mut list: Vec<(&str, &Vec<At>)> = words.iter().map(|(w, at)| (*w, at)).collect();
+    list.sort_unstable_by_key(|(_, at)| (at[0].sentence, at[0].token));
+    let mut found: Vec<(&str, Vec<Use>, usize)> = Vec::new();
+    for (word, at) in list {
         if kb.people_with_surname(word).next().is_some()
             || kb.people_with_first_name(word).next().is_some()
             || kb.is_place(word)
@@ -159,35 +151,34 @@ pub fn surname_slips<'t>(doc: &Document<'t>, knowledge: &Knowledge) -> Vec<Surna
         {
             continue;
         }
+        let mut people = slip_candidates(kb, word);
+        people.dedup();
+        let [person] = people.as_slice() else {
+            continue;
+        };
         // A name written alone: not inside a longer name. An English word
         // is a name only inside a sentence ("the tall Greener"); at a
         // sentence's start or in a headline it is the word.
         let english = common(word);
-        let ranges: Vec<TextRange> = uses
-            .all
+        let uses: Vec<Use> = at.iter().map(|&at| use_at(word, at)).collect();
+        if uses
             .iter()
-            .filter(|u| !(u.in_longer_name || (english && u.opens)))
-            .map(|u| u.range)
-            .collect();
-        if ranges.is_empty() {
-            continue;
-        }
-        let mut people = slip_candidates(kb, word);
-        people.dedup();
-        if let [person] = people.as_slice() {
-            found.push((uses, ranges, &kb.people[*person], *person));
+            .any(|u| !(u.in_longer_name || (english && u.opens)))
+        {
+            found.push((word, uses, *person));
         }
     }
     let mut out = Vec::new();
-    for (i, (uses, ranges, person, index)) in found.iter().enumerate() {
+    for (i, (word, uses, index)) in found.iter().enumerate() {
+        let person = &kb.people[*index];
         let other_slip = || {
             found
                 .iter()
                 .enumerate()
-                .find(|(j, (_, _, _, other))| *j != i && other == index)
-                .map(|(_, (u, _, _, _))| u.word)
+                .find(|(j, (_, _, other))| *j != i && other == index)
+                .map(|(_, (w, _, _))| *w)
         };
-        let titles: Vec<&str> = uses.all.iter().filter_map(|u| u.title).collect();
+        let titles: Vec<&str> = uses.iter().filter_map(|u| u.title).collect();
         let Some(tie) = tie(doc, kb, person, &titles, other_slip) else {
             continue;
         };
@@ -195,8 +186,8 @@ pub fn surname_slips<'t>(doc: &Document<'t>, knowledge: &Knowledge) -> Vec<Surna
         // ("Johnston" beside Johnson, "Anderson" beside Andersson), is
         // somebody else's name or the word unless the article writes the
         // person's own surname too, or slips on it twice.
-        let ordinary =
-            common(uses.word) || census.is_some_and(|c| c.contains(fold(uses.word).as_str()));
+        let english = common(word);
+        let ordinary = english || census.is_some_and(|c| c.contains(fold(word).as_str()));
         if ordinary && !matches!(tie, Tie::Named(_) | Tie::Twice(_)) {
             continue;
         }
@@ -204,10 +195,13 @@ pub fn surname_slips<'t>(doc: &Document<'t>, knowledge: &Knowledge) -> Vec<Surna
             Tie::Named(form) => form.clone(),
             _ => person.surname.clone(),
         };
-        for &range in ranges {
+        for u in uses
+            .iter()
+            .filter(|u| !(u.in_longer_name || (english && u.opens)))
+        {
             out.push(SurnameSlip {
-                range,
-                found: uses.word.to_owned(),
+                range: u.range,
+                found: (*word).to_owned(),
                 person: *index,
                 right: right.clone(),
                 tie: tie.clone(),
@@ -223,17 +217,16 @@ fn slip_candidates(kb: &Kb, word: &str) -> Vec<usize> {
     let Some(first) = initial(word) else {
         return Vec::new();
     };
-    kb.curated_surnames_by_initial()
-        .get(&first)
-        .into_iter()
-        .flatten()
+    let Some(people) = kb.curated_surnames_by_initial().get(&first) else {
+        return Vec::new();
+    };
+    let probe = Probe::new(word);
+    people
+        .iter()
         .copied()
         .filter(|&i| {
             let p = &kb.people[i];
-            p.surname.chars().count() >= 5
-                && !kb.is_common_surname(&p.surname)
-                && !inflected(word, &p.surname)
-                && slip_by_origin(p.origin_kind, word, p.surnames())
+            !inflected(word, &p.surname) && probe_slips(p, Part::Surname, &probe)
         })
         .collect()
 }
@@ -256,10 +249,8 @@ fn tie<'a>(
     other_slip: impl FnOnce() -> Option<&'a str>,
 ) -> Option<Tie> {
     let text = doc.text;
-    for surname in person.surnames() {
-        if has_words(text, surname) {
-            return Some(Tie::Named(surname.to_owned()));
-        }
+    if let Some(surname) = person.surnames().iter().find(|s| has_words(text, s)) {
+        return Some(Tie::Named(surname.clone()));
     }
     // A title of the person's, of their country: the phrase implies it
     // ("Secretary of State") or the article names it.

@@ -185,7 +185,7 @@ fn set_origins(all: &mut KbFile) {
     for p in &mut all.person {
         let romanised = p.native.as_deref().and_then(|n| forms.get(n));
         p.origin_kind = match p.origin.as_deref() {
-            None => Origin::Unknown,
+            None => Origin::Transliterated,
             Some(_) if romanised.is_some() => Origin::Schemes,
             Some(code) if other_script.contains(code) => Origin::Transliterated,
             Some(_) => Origin::Latin,
@@ -197,6 +197,7 @@ fn set_origins(all: &mut KbFile) {
                 .cloned()
                 .collect();
         }
+        p.derive_forms();
     }
 }
 

@@ -123,13 +123,17 @@ impl Kb {
         })
     }
 
-    /// The curated people by the first letter of each of their surname's
-    /// spellings: a slip keeps it.
+    /// The curated people whose surname, written alone, can name them (five
+    /// letters or more, and no common surname such as "Kim"), by the first
+    /// letter of each of their surname's spellings: a slip keeps it.
     pub fn curated_surnames_by_initial(&self) -> &FastMap<char, Vec<usize>> {
         self.curated_surnames.get_or_init(|| {
             let mut out: FastMap<char, Vec<usize>> = FastMap::default();
             for (index, p) in self.people.iter().enumerate() {
-                if p.source.is_some() {
+                if p.source.is_some()
+                    || p.surname.chars().count() < 5
+                    || self.is_common_surname(&p.surname)
+                {
                     continue;
                 }
                 let mut letters: Vec<char> =

@@ -145,21 +145,64 @@ pub struct Person {
     pub source: Option<String>,
     #[serde(default)]
     pub office: Vec<Term>,
+    /// The right spellings of the name's parts, derived at load.
+    #[serde(skip)]
+    forms: NameForms,
+}
+
+/// The right spellings of a surname and a first name, as written and
+/// folded, derived once from a person's spellings: the name rules compare
+/// every capitalised word of an article with them.
+#[derive(Clone, Debug, Default)]
+struct NameForms {
+    surnames: Part,
+    first_names: Part,
+}
+
+/// The right spellings of one part of a name, each list in its own order.
+#[derive(Clone, Debug, Default)]
+pub struct Part {
+    /// As written.
+    pub written: Vec<String>,
+    /// The transliteration skeleton of each written form
+    /// (`kb::spelling::skeleton`), in the same order.
+    pub skeletons: Vec<String>,
+    /// Folded (`kb::spelling::fold`), sorted, without repeats.
+    pub folded: Vec<String>,
+    /// Each folded form with its doubled letters written once, in the same
+    /// order as `folded`.
+    pub single: Vec<String>,
+}
+
+impl Part {
+    fn new(mut written: Vec<String>) -> Self {
+        use super::spelling::{fold, single_letters, skeleton};
+        written.sort_unstable();
+        written.dedup();
+        let mut folded: Vec<String> = written.iter().map(|s| fold(s)).collect();
+        folded.sort_unstable();
+        folded.dedup();
+        Part {
+            skeletons: written.iter().map(|s| skeleton(s)).collect(),
+            single: folded.iter().map(|s| single_letters(s)).collect(),
+            written,
+            folded,
+        }
+    }
 }
 
 /// How a name's other spellings are judged, from its origin.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Origin {
-    /// Not recorded: spellings are compared as transliterations.
-    #[default]
-    Unknown,
     /// Written in the Latin script at its origin: a letter off is a slip.
     Latin,
     /// Romanised by known schemes: their spellings and the listed
     /// variants are right, a letter off them is a slip.
     Schemes,
-    /// Romanised from another script without known schemes: compared as
+    /// Romanised from another script without known schemes, or not
+    /// recorded (the generated heads of state): compared as
     /// transliterations.
+    #[default]
     Transliterated,
 }
 
@@ -172,34 +215,48 @@ impl Person {
             .chain(&self.romanised)
     }
 
+    /// Derives the right spellings of the surname and the first name from
+    /// the name, its variants and its romanisations: called at load.
+    pub(super) fn derive_forms(&mut self) {
+        let mut surnames: Vec<String> = Vec::new();
+        let mut first_names: Vec<String> = Vec::new();
+        for s in self.spellings() {
+            let Some(surname) = self.surname_in(s) else {
+                continue;
+            };
+            surnames.push(surname.to_owned());
+            // The surname comes first ("Wang Yi"), or is all of it.
+            if !s.starts_with(surname) {
+                first_names.extend(s.split_whitespace().next().map(str::to_owned));
+            }
+        }
+        self.forms = NameForms {
+            surnames: Part::new(surnames),
+            first_names: Part::new(first_names),
+        };
+    }
+
     /// The right spellings of the surname.
-    pub fn surnames(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self
-            .spellings()
-            .filter_map(|s| self.surname_in(s))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    pub fn surnames(&self) -> &[String] {
+        &self.forms.surnames.written
     }
 
     /// The right spellings of the first name: the first word of each
     /// spelling that has one before the surname.
-    pub fn first_names(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self
-            .spellings()
-            .filter_map(|s| {
-                let surname = self.surname_in(s)?;
-                // The surname comes first ("Wang Yi"), or is all of it.
-                if s.starts_with(surname) {
-                    return None;
-                }
-                s.split_whitespace().next()
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    pub fn first_names(&self) -> &[String] {
+        &self.forms.first_names.written
+    }
+
+    /// The right spellings of the surname, in the forms names are compared
+    /// in.
+    pub fn surname_part(&self) -> &Part {
+        &self.forms.surnames
+    }
+
+    /// The right spellings of the first name, in the forms names are
+    /// compared in.
+    pub fn first_name_part(&self) -> &Part {
+        &self.forms.first_names
     }
 
     /// The surname as a spelling of the whole name writes it: its first

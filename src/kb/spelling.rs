@@ -103,24 +103,21 @@ pub fn initial(s: &str) -> Option<char> {
 }
 
 /// A folded word with each run of a doubled letter written once.
-fn single_letters(word: &str) -> String {
+pub fn single_letters(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    let mut last = None;
     for c in word.chars() {
-        if !out.ends_with(c) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
     out
 }
 
-/// Whether `found` is a transliteration slip of `right`: not the same
-/// once transliteration is taken out, and one edit (two in a long word)
-/// away after it.
-pub fn transliteration_slip(found: &str, right: &str) -> bool {
-    skeleton_slip(found, &skeleton(found), right, &skeleton(right))
-}
-
-/// [`transliteration_slip`] with the skeletons already made.
+/// Whether `found` (skeleton `a`) is a transliteration slip of `right`
+/// (skeleton `b`): not the same once transliteration is taken out, and one
+/// edit (two in a long word) away after it.
 pub fn skeleton_slip(found: &str, a: &str, right: &str, b: &str) -> bool {
     if a == b || initial(found) != initial(right) {
         return false;
@@ -136,56 +133,80 @@ pub fn skeleton_slip(found: &str, a: &str, right: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(a, b) <= allowed
 }
 
-/// Whether `found` is a slip of a name part whose right spellings are
-/// `right`, judged by where the name comes from:
+/// A part of a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Surname,
+    FirstName,
+}
+
+/// A word made ready to be compared with many names: folded, with its
+/// doubled letters written once, and reduced to its skeleton, once.
+pub struct Probe<'a> {
+    word: &'a str,
+    folded: String,
+    single: String,
+    skeleton: String,
+}
+
+impl<'a> Probe<'a> {
+    pub fn new(word: &'a str) -> Self {
+        let folded = fold(word);
+        Probe {
+            word,
+            single: single_letters(&folded),
+            skeleton: skeleton(word),
+            folded,
+        }
+    }
+}
+
+/// Whether the probed word is a slip of that part of `person`'s name,
+/// judged by where the name comes from:
 /// - a Latin-script name, or a romanised one whose schemes the base
 ///   knows: any spelling but the right ones (give or take case and
 ///   diacritics) that is one edit away from one of them, two in a long
 ///   word, a doubled or undoubled letter included ("Britney" for
 ///   "Brittney", "Blynken" for "Blinken", "Shmygal" for "Shmyhal");
-/// - another name: [`transliteration_slip`], so that "Zelenskiy" and
+/// - another name: [`skeleton_slip`], so that "Zelenskiy" and
 ///   "Zelensky" are one name.
-pub fn slip_by_origin<'r>(
-    origin: super::Origin,
-    found: &str,
-    right: impl IntoIterator<Item = &'r str> + Clone,
-) -> bool {
+pub fn probe_slips(person: &super::Person, part: Part, probe: &Probe) -> bool {
     use super::Origin;
-    match origin {
+    let right = match part {
+        Part::Surname => person.surname_part(),
+        Part::FirstName => person.first_name_part(),
+    };
+    match person.origin_kind {
         Origin::Latin | Origin::Schemes => {
-            let folded = fold(found);
-            if right.clone().into_iter().any(|r| fold(r) == folded) {
+            if right.folded.contains(&probe.folded) {
                 return false;
             }
-            let single = single_letters(&folded);
-            right.into_iter().any(|r| {
-                let r = fold(r);
-                if initial(&r) != initial(&folded) {
+            let first = initial(&probe.folded);
+            right.folded.iter().zip(&right.single).any(|(r, r_single)| {
+                if initial(r) != first {
                     return false;
                 }
-                let r_single = single_letters(&r);
-                if r_single == single {
+                if *r_single == probe.single {
                     return true;
                 }
                 let allowed = if r_single.chars().count() >= 9 { 2 } else { 1 };
-                if r_single.len().abs_diff(single.len()) > allowed {
+                if r_single.len().abs_diff(probe.single.len()) > allowed {
                     return false;
                 }
                 if allowed == 1 {
-                    within_one_edit(&single, &r_single)
+                    within_one_edit(&probe.single, r_single)
                 } else {
-                    strsim::damerau_levenshtein(&single, &r_single) <= allowed
+                    strsim::damerau_levenshtein(&probe.single, r_single) <= allowed
                 }
             })
         }
-        Origin::Unknown | Origin::Transliterated => {
-            let mine = skeleton(found);
-            let skeletons: Vec<(&str, String)> =
-                right.into_iter().map(|r| (r, skeleton(r))).collect();
-            !skeletons.iter().any(|(_, s)| *s == mine)
-                && skeletons
+        Origin::Transliterated => {
+            !right.skeletons.contains(&probe.skeleton)
+                && right
+                    .written
                     .iter()
-                    .any(|(r, s)| skeleton_slip(found, &mine, r, s))
+                    .zip(&right.skeletons)
+                    .any(|(r, s)| skeleton_slip(probe.word, &probe.skeleton, r, s))
         }
     }
 }

@@ -23,7 +23,7 @@ use crate::analysis::dates::article_date;
 use crate::analysis::surnames::{self, Tie};
 use crate::diagnostic::{Category, Edit, Fix, Safety, Severity};
 use crate::document::{Document, TokenKind};
-use crate::kb::spelling::{fold, initial, slip_by_origin};
+use crate::kb::spelling::{fold, initial, probe_slips, Part, Probe};
 use crate::kb::{describe_on, Kb, Person};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
@@ -48,13 +48,13 @@ fn is_name_word(word: &str) -> bool {
 
 /// Whether `found` is a first name garbled beyond a slip ("Rusni" for
 /// "Rishi"): two edits at most, the same first letter, about the length.
-fn garbled(found: &str, right: &[&str]) -> bool {
+/// `right`: the folded spellings.
+fn garbled(found: &str, right: &[String]) -> bool {
     let found = fold(found);
     right.iter().any(|r| {
-        let r = fold(r);
-        initial(&r) == initial(&found)
+        initial(r) == initial(&found)
             && r.chars().count().abs_diff(found.chars().count()) <= 1
-            && strsim::damerau_levenshtein(&found, &r) <= 2
+            && strsim::damerau_levenshtein(&found, r) <= 2
     })
 }
 
@@ -64,17 +64,18 @@ fn slip_for<'k>(kb: &'k Kb, first: &str, last: &str, full: &str) -> Option<&'k P
         return None;
     }
     let mut matches: Vec<&Person> = Vec::new();
+    let (first_probe, last_probe) = (Probe::new(first), Probe::new(last));
     // The surname is right, the first name slipped.
     if first.chars().count() >= 4 {
         matches.extend(
             kb.people_with_surname(last)
-                .filter(|p| slip_by_origin(p.origin_kind, first, p.first_names())),
+                .filter(|p| probe_slips(p, Part::FirstName, &first_probe)),
         );
     }
     // The first name is right, the surname slipped.
     if last.chars().count() >= 5 {
         matches.extend(kb.people_with_first_name(first).filter(|p| {
-            p.surname.chars().count() >= 5 && slip_by_origin(p.origin_kind, last, p.surnames())
+            p.surname.chars().count() >= 5 && probe_slips(p, Part::Surname, &last_probe)
         }));
     }
     // Both slipped, and the whole is very close (curated people).
@@ -88,8 +89,8 @@ fn slip_for<'k>(kb: &'k Kb, first: &str, last: &str, full: &str) -> Option<&'k P
                 .iter()
                 .filter(|c| {
                     let person = &kb.people[c.person];
-                    slip_by_origin(person.origin_kind, first, person.first_names())
-                        && slip_by_origin(person.origin_kind, last, person.surnames())
+                    probe_slips(person, Part::FirstName, &first_probe)
+                        && probe_slips(person, Part::Surname, &last_probe)
                         && c.folded
                             .iter()
                             .any(|f| strsim::jaro_winkler(&folded, f) >= 0.9)
@@ -108,7 +109,7 @@ fn slip_for<'k>(kb: &'k Kb, first: &str, last: &str, full: &str) -> Option<&'k P
     {
         let people: Vec<&Person> = kb.people_with_surname(last).collect();
         if let [person] = people.as_slice() {
-            if person.source.is_none() && garbled(first, &person.first_names()) {
+            if person.source.is_none() && garbled(first, &person.first_name_part().folded) {
                 matches.push(person);
             }
         }
@@ -134,20 +135,23 @@ fn garbled_for<'k>(kb: &'k Kb, text: &str, first: &str, last: &str) -> Option<&'
         return None;
     }
     let folded = fold(&full);
+    let first_probe = Probe::new(first);
+    let folded_first = fold(first);
     let key = initial(first).zip(initial(last))?;
     let mut found: Vec<&Person> = kb
         .curated_by_initials()
         .get(&key)?
         .iter()
-        .map(|c| &kb.people[c.person])
-        .filter(|p| {
-            let firsts = p.first_names();
-            (firsts.iter().any(|f| fold(f) == fold(first))
-                || slip_by_origin(p.origin_kind, first, firsts.iter().copied()))
-                && garbled(last, &p.surnames())
-                && p.spellings()
-                    .any(|s| strsim::jaro_winkler(&folded, &fold(s)) >= 0.85)
+        .filter(|c| {
+            let p = &kb.people[c.person];
+            (p.first_name_part().folded.contains(&folded_first)
+                || probe_slips(p, Part::FirstName, &first_probe))
+                && garbled(last, &p.surname_part().folded)
+                && c.folded
+                    .iter()
+                    .any(|s| strsim::jaro_winkler(&folded, s) >= 0.85)
         })
+        .map(|c| &kb.people[c.person])
         .collect();
     found.dedup_by(|a, b| a.name == b.name);
     match found.as_slice() {
