@@ -70,6 +70,9 @@ struct Words {
     page_parts: &'static Lexicon,
     places: &'static Lexicon,
     labels: &'static Lexicon,
+    pronouns: &'static Lexicon,
+    pinyin: &'static Lexicon,
+    past: &'static Lexicon,
 }
 
 impl Words {
@@ -87,6 +90,9 @@ impl Words {
             page_parts: lexicons.get("page-parts")?,
             places: lexicons.get("place-nouns")?,
             labels: lexicons.get("box-labels")?,
+            pronouns: lexicons.get("subject-pronouns")?,
+            pinyin: lexicons.get("pinyin-surnames")?,
+            past: lexicons.get("irregular-past-verbs")?,
         })
     }
 
@@ -143,8 +149,13 @@ impl Check for StrayCapital {
                 let next_word = doc.slice(tokens[i + 1].range);
                 let lower = word.to_lowercase();
                 if words.function.contains(&lower) {
-                    // The word before must be an ordinary lower-case word.
+                    // The word before must be an ordinary lower-case word,
+                    // or a name that a subject pronoun was glued onto.
                     if !previous.starts_with(char::is_lowercase) {
+                        if s.pronoun_after_name(i, &lower) && !doc.is_headline_at(tok.range.start())
+                        {
+                            report(cx, tok.range, word, lower, false);
+                        }
                         continue;
                     }
                     // "The Hague", "A Coruña": an article opening a name;
@@ -330,6 +341,44 @@ impl SentenceWords<'_, '_> {
             && self.text(start - 1) == "of"
             && self.words.places.contains(self.text(start - 2))
             && self.text(start - 2).starts_with(char::is_lowercase)
+    }
+
+    /// Whether the capitalised word `i` is a subject pronoun glued onto
+    /// the name before it, with a verb after it: "the invasion of Ukraine
+    /// He is", "President Vladimir Putin He issued". An engine translated
+    /// the name (the text of a link) apart from the clause it opens. Not
+    /// after a capitalised function word ("Just Do It campaign"), a
+    /// common word that puts the pronoun in a title in Title Case ("How
+    /// to Stop It by Larry Lessig") or a Chinese surname, whose given name
+    /// may be "He" ("Liu He said").
+    fn pronoun_after_name(&self, i: usize, lower: &str) -> bool {
+        // The name must not open the sentence ("So It is"): that is a
+        // capital of its own.
+        if i < 2 || !self.words.pronouns.contains(lower) || !self.adjacent(i - 1, i) {
+            return false;
+        }
+        let previous = self.text(i - 1);
+        let previous_lower = previous.to_lowercase();
+        is_capitalised(previous)
+            && !self.words.function.contains(&previous_lower)
+            && !self.words.usual.contains(previous_lower.as_str())
+            && !self.words.pinyin.contains(&previous_lower)
+            && self.adjacent(i, i + 1)
+            && self.is_verb(i + 1)
+            && !self.introduces_title(i)
+    }
+
+    /// Whether word `i` reads as the verb of a clause: an auxiliary, a
+    /// lower-case word ending as a past tense or a third person does
+    /// ("issued", "says"), or a common irregular past ("said"). Not a
+    /// noun after a name in Title Case ("the Lapse It app").
+    fn is_verb(&self, i: usize) -> bool {
+        let word = self.text(i);
+        word.starts_with(char::is_lowercase)
+            && (self.words.function.contains(word)
+                || self.words.past.contains(word)
+                || word.ends_with("ed")
+                || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")))
     }
 
     /// Whether the words before `i` are the heading of a box glued to the

@@ -80,11 +80,17 @@ impl Check for Untranslated {
                 if mojibake.get(i).is_some_and(|f| f.start < end) {
                     continue;
                 }
-                // Quoted or bracketed: an original title or name.
+                // Quoted or bracketed: an original title or name. Square
+                // brackets hold an editor's words inside a quotation, so a
+                // lower-case word there was left untranslated ("on
+                // well-known topics [работу] didn't correct").
                 let before = text[..start].trim_end().chars().next_back();
                 let after = text[end..].trim_start().chars().next();
-                let quoted = matches!(before, Some('«' | '“' | '"' | '(' | '[' | '„' | '‘'))
-                    || matches!(after, Some('»' | '”' | '"' | ')' | ']' | '’'));
+                let capitalised = text[start..end].starts_with(char::is_uppercase);
+                let square = before == Some('[') && after == Some(']');
+                let quoted = (matches!(before, Some('«' | '“' | '"' | '(' | '[' | '„' | '‘'))
+                    || matches!(after, Some('»' | '”' | '"' | ')' | ']' | '’')))
+                    && (!square || capitalised);
                 if quoted {
                     continue;
                 }
@@ -127,10 +133,21 @@ mod tests {
     }
 
     #[test]
+    fn flags_a_lower_case_word_in_square_brackets() {
+        assert_flags(
+            &Untranslated,
+            "“On well-known topics [работу] we did not correct,” he said.",
+            &["работу"],
+        );
+    }
+
+    #[test]
     fn allows_quotes_names_mojibake_and_foreign_paragraphs() {
         for text in [
             "The newspaper «Коммерсант» and the TV channel “Дождь” reported it.",
             "Sergei Lavrov (Сергей Лавров) spoke.",
+            "“Its editor [Коммерсант] declined,” he said.",
+            "The word for it (работа) is feminine.",
             "Subscribe to our РєР°РЅР°Р» РІ Telegram.",
             "Переклад цього матеріалу було здійснено автоматично.",
             "Olena Zelenska and Zuzana Čaputová met in Kyiv.",

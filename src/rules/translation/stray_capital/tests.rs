@@ -191,3 +191,39 @@ fn allows_a_box_label_glued_to_its_sentence() {
         &["Measures"],
     );
 }
+
+#[test]
+fn flags_a_subject_pronoun_glued_onto_a_name() {
+    assert_flags(
+        &StrayCapital,
+        "The fighting follows the invasion of Ukraine He is in his second week.",
+        &["He"],
+    );
+    assert_flags(
+        &StrayCapital,
+        "President Vladimir Putin He issued a series of threats.",
+        &["He"],
+    );
+    assert_flags(
+        &StrayCapital,
+        "The ministers met in Brussels They agreed on nothing.",
+        &["They"],
+    );
+}
+
+#[test]
+fn allows_pronouns_that_are_names_or_titles() {
+    for text in [
+        "Vice Premier Liu He said the talks went well.",
+        "Vice Premier He Lifeng arrived in Geneva.",
+        "The Nike Just Do It campaign ran for years.",
+        "His book, How to Stop It by Larry Lessig, sold well.",
+        "You may prefer the Lapse It app for that.",
+        "So It is helpful for all.",
+        "She reread Stephen King's It over the summer.",
+        "Ukraine. He is in his second week.",
+        "Ukraine He Is In His Second Week\n",
+    ] {
+        assert_clean(&StrayCapital, text);
+    }
+}

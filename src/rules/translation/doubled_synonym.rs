@@ -1,0 +1,124 @@
+//! `translation.doubled-synonym`: one word on both sides of "and" after an
+//! article: "a lasting and lasting settlement". The source had two words
+//! of near meaning (Ukrainian «міцного і тривалого» врегулювання), and the
+//! engine gave both the same English word. Which word the first one was
+//! cannot be known, so there is no fix.
+//!
+//! Left alone: English repeats a word around "and" for duration or growth
+//! ("waited and waited", "more and more", "bigger and bigger", "hours and
+//! hours"), but not as two adjectives of one noun after an article. So the
+//! pair must follow an article or a possessive (`articles`), end as an
+//! adjective or a participle does ("lasting", "reliable"), and not be a
+//! word of `repeated-pairs`. Nouns are left alone: "the movie and movie
+//! screenings" joins two nouns of a compound.
+
+use crate::diagnostic::{Category, Severity};
+use crate::document::{Document, TokenKind};
+use crate::rule::{Check, Context, RuleMeta};
+use crate::text::TextRange;
+
+pub struct DoubledSynonym;
+
+static META: RuleMeta = RuleMeta::builtin(
+    "translation.doubled-synonym",
+    Category::Translation,
+    Severity::Warning,
+    "One word on both sides of \"and\" after an article (\"a lasting and lasting settlement\"): two source words translated alike.",
+    false,
+);
+
+/// Endings of English adjectives and participles. A noun may stand on
+/// both sides of "and" before another noun ("the movie and movie
+/// screenings", "my life and life of my family"); two adjectives of one
+/// noun may not.
+const ADJECTIVE_ENDINGS: [&str; 15] = [
+    "able", "al", "ant", "ary", "ed", "ent", "ful", "ible", "ic", "ing", "ish", "ive", "less",
+    "ory", "ous",
+];
+
+fn looks_adjective(word: &str) -> bool {
+    ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+impl Check for DoubledSynonym {
+    fn rules(&self) -> &[RuleMeta] {
+        std::slice::from_ref(&META)
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let lexicons = cx.lexicons();
+        let (Some(articles), Some(pairs)) =
+            (lexicons.get("articles"), lexicons.get("repeated-pairs"))
+        else {
+            return;
+        };
+        let tokens = &doc.tokens;
+        let spaced = |a: usize, b: usize| {
+            tokens[a].kind == TokenKind::Word
+                && tokens[b].kind == TokenKind::Word
+                && doc.slice(TextRange::new(
+                    tokens[a].range.end(),
+                    tokens[b].range.start(),
+                )) == " "
+        };
+        for i in 1..tokens.len().saturating_sub(2) {
+            let word = doc.slice(tokens[i].range);
+            if word.len() < 3
+                || !word.chars().all(|c| c.is_lowercase())
+                || doc.slice(tokens[i + 1].range) != "and"
+                || doc.slice(tokens[i + 2].range) != word
+                || !(spaced(i - 1, i) && spaced(i, i + 1) && spaced(i + 1, i + 2))
+            {
+                continue;
+            }
+            let before = doc.slice(tokens[i - 1].range);
+            if !articles.contains(before) || !looks_adjective(word) || pairs.contains(word) {
+                continue;
+            }
+            let range = TextRange::new(tokens[i].range.start(), tokens[i + 2].range.end());
+            cx.report(META.diagnostic(
+                range,
+                format!(
+                    "`{word} and {word}` gives one word twice: the source joined two words of near meaning, and the translation engine rendered both as `{word}`"
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test::{assert_clean, assert_flags};
+
+    #[test]
+    fn flags_one_word_on_both_sides_of_and_after_an_article() {
+        assert_flags(
+            &DoubledSynonym,
+            "Talks to achieve a lasting and lasting settlement of the conflict.",
+            &["lasting and lasting"],
+        );
+        assert_flags(
+            &DoubledSynonym,
+            "It was their reliable and reliable partner.",
+            &["reliable and reliable"],
+        );
+    }
+
+    #[test]
+    fn allows_repetition_that_english_makes() {
+        for text in [
+            "More and more people left; we waited and waited.",
+            "It grew bigger and bigger, for hours and hours.",
+            "The talks went on and on, again and again.",
+            "a lasting and stable settlement",
+            "A Lasting and Lasting Peace\n",
+            "the more and more expensive fuel",
+            "the through and through loyal aide",
+            "the movie and movie screenings",
+            "my life and life of my family",
+        ] {
+            assert_clean(&DoubledSynonym, text);
+        }
+    }
+}
