@@ -15,8 +15,8 @@ kept when it is ASCII letters only, two letters or more.
 
 typography.glued-words reads the list: a token glued from two words is
 no word of its own, and its two parts are words ("reportedIt", "un
-conditional"). The list is loaded only when an article holds a token that
-could be glued.
+conditional"). The list is searched in place, sorted, so it costs nothing
+at start-up.
 
 SCOWL's licence (see the copyright file of the package) allows using,
 copying and distributing the lists and what is made from them, with its

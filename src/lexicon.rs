@@ -117,6 +117,62 @@ pub fn builtin_word_list(name: &str) -> Option<&'static FastSet<&'static str>> {
     }))
 }
 
+/// A long plain word list, sorted, searched where it lies in the binary:
+/// no set is built, so the list costs nothing until a word is looked up,
+/// and a lookup is a binary search over its lines. For the lists that a
+/// detector reads for a few words of an article, where building a set of
+/// ninety thousand words would cost more than the article's whole lint.
+#[derive(Clone, Copy, Debug)]
+pub struct SortedList {
+    /// The words, one a line, in byte order, after the header comments.
+    body: &'static str,
+}
+
+impl SortedList {
+    /// Whether `word` is a line of the list.
+    pub fn contains(&self, word: &str) -> bool {
+        let bytes = self.body.as_bytes();
+        // `lo` is always at the start of a line, `hi` at the start of one
+        // or at the end.
+        let (mut lo, mut hi) = (0, bytes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = bytes[lo..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |p| lo + p + 1);
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| start + p);
+            match self.body[start..end].cmp(word) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
+    }
+
+    /// The words, in order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.body.lines()
+    }
+}
+
+/// A built-in word list that is sorted in byte order, to search in place
+/// (see [`SortedList`]); `None` if there is no list of that name.
+pub fn builtin_sorted_list(name: &str) -> Option<SortedList> {
+    let (_, contents) = WORD_LIST_FILES
+        .iter()
+        .find(|(path, _)| list_name(path) == name)?;
+    let mut body = *contents;
+    while body.starts_with('#') {
+        body = body.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    Some(SortedList { body })
+}
+
 /// `rules/lexicon/generated/usually-lowercase.txt` → `usually-lowercase`.
 fn list_name(path: &str) -> &str {
     let file = path.rsplit('/').next().unwrap_or(path);
@@ -224,5 +280,33 @@ mod tests {
         // Also names or months, so never flagged when capitalised.
         assert!(!usual.contains("may") && !usual.contains("will") && !usual.contains("green"));
         assert!(builtin_word_list("no-such-list").is_none());
+    }
+
+    #[test]
+    fn sorted_lists_are_sorted_and_find_every_word() {
+        let list = builtin_sorted_list("english-words").expect("built in");
+        let words: Vec<&str> = list.words().collect();
+        assert!(words.len() > 50_000);
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "english-words must be sorted in byte order"
+        );
+        for (i, word) in words.iter().enumerate().step_by(97) {
+            assert!(list.contains(word), "{word} at line {i}");
+        }
+        for word in [
+            "",
+            "a",
+            "aaaaaa",
+            "unconditionall",
+            "zzzzzz",
+            "Europe",
+            "reportedit",
+        ] {
+            assert!(!list.contains(word), "{word}");
+        }
+        for word in [words[0], words[words.len() - 1], "europe", "unconditional"] {
+            assert!(list.contains(word), "{word}");
+        }
     }
 }

@@ -24,7 +24,7 @@
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::kb::Kb;
-use crate::lexicon::{FastSet, Lexicon};
+use crate::lexicon::{builtin_sorted_list, FastSet, Lexicon, SortedList};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 
@@ -53,18 +53,11 @@ struct Words<'c> {
     endings: &'static Lexicon,
     prefixes: &'static Lexicon,
     kb: &'c Kb,
-    /// `english-words`, loaded at the first token that needs it.
-    english: Option<&'static FastSet<&'static str>>,
+    /// `english-words`, searched in place.
+    english: SortedList,
 }
 
 impl Words<'_> {
-    fn english(&mut self, cx: &Context) -> &'static FastSet<&'static str> {
-        self.english.get_or_insert_with(|| {
-            cx.word_list("english-words")
-                .expect("english-words is a built-in word list")
-        })
-    }
-
     fn opens_segment(&self, lower: &str) -> bool {
         self.function.contains(lower) || self.openers.contains(lower)
     }
@@ -93,10 +86,13 @@ impl Check for GluedWords {
         ) else {
             return;
         };
-        let Some(usual) = cx.word_list("usually-lowercase") else {
+        let (Some(usual), Some(english)) = (
+            cx.word_list("usually-lowercase"),
+            builtin_sorted_list("english-words"),
+        ) else {
             return;
         };
-        let mut words = Words {
+        let words = Words {
             function,
             after_names,
             usual,
@@ -104,7 +100,7 @@ impl Check for GluedWords {
             endings,
             prefixes,
             kb: cx.kb(),
-            english: None,
+            english,
         };
         let mut found = Vec::new();
         for (i, token) in doc.tokens.iter().enumerate() {
@@ -131,7 +127,7 @@ impl Check for GluedWords {
             let text = doc.slice(range);
             match glue {
                 Glue::Space(seam) => {
-                    if !confirm_glued(doc, text, seam, &mut words, cx) {
+                    if !confirm_glued(doc, text, seam, &words) {
                         continue;
                     }
                     let (left, right) = text.split_at(seam);
@@ -153,9 +149,9 @@ impl Check for GluedWords {
                 }
                 Glue::Join => {
                     let joined: String = text.split(' ').collect();
-                    let english = words.english(cx);
+                    let english = words.english;
                     let rest = text.split_once(' ').map_or("", |(_, rest)| rest);
-                    if !english.contains(joined.as_str()) || !english.contains(rest) {
+                    if !english.contains(&joined) || !english.contains(rest) {
                         continue;
                     }
                     cx.report(
@@ -277,15 +273,14 @@ fn split_prefix<'d>(doc: &'d Document, i: usize, words: &Words) -> Option<&'d To
 /// Whether the token split at `seam` is no word of its own, its first part
 /// is a word or a known name, and the article writes it once: a name in
 /// camel case recurs.
-fn confirm_glued(doc: &Document, text: &str, seam: usize, words: &mut Words, cx: &Context) -> bool {
-    let english = words.english(cx);
+fn confirm_glued(doc: &Document, text: &str, seam: usize, words: &Words) -> bool {
+    let english = words.english;
     let left = &text[..seam];
     let whole = text.to_ascii_lowercase();
-    if english.contains(whole.as_str()) {
+    if english.contains(&whole) {
         return false;
     }
-    let left_known =
-        english.contains(left.to_ascii_lowercase().as_str()) || words.is_known_name(left);
+    let left_known = english.contains(&left.to_ascii_lowercase()) || words.is_known_name(left);
     left_known && doc.text.matches(text).nth(1).is_none()
 }
 
