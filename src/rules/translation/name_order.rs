@@ -51,7 +51,11 @@ impl Check for NameOrder {
             let spaced = |a: usize, b: usize| spaced(doc, tokens, a, b);
             for (i, verb) in tokens.iter().enumerate() {
                 let word = doc.slice(verb.range);
-                if verb.kind != TokenKind::Word || !verbs.contains(word) || i == 0 {
+                if i == 0
+                    || verb.kind != TokenKind::Word
+                    || !word.starts_with(|c: char| c.is_ascii_lowercase())
+                    || !verbs.contains(word)
+                {
                     continue;
                 }
                 // After a quote or a comma the order may be English.

@@ -41,6 +41,9 @@ static META: RuleMeta = RuleMeta::builtin(
 /// The shortest part of a glued token that is taken for a word.
 const MIN_PART: usize = 3;
 
+/// The longest prefix of `bound-prefixes`.
+const MAX_PREFIX: usize = 5;
+
 /// The shortest name that a word is found glued to: shorter ones end
 /// other names ("Goethe" is no "Goe the").
 const MIN_NAME: usize = 4;
@@ -108,14 +111,22 @@ impl Check for GluedWords {
                 continue;
             }
             let word = doc.slice(token.range);
-            if !word.bytes().all(|b| b.is_ascii_alphabetic()) || !stands_alone(doc, token) {
+            if word.len() < 2 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
                 continue;
             }
-            if let Some(seam) = camel_seam(word, &words) {
+            // The shape first, then the words: most tokens have neither a
+            // capital inside nor the length of a name and a word.
+            let inner_capital = word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
+            let long_name = word.len() >= MIN_NAME + MIN_PART && !inner_capital;
+            let short = word.len() <= MAX_PREFIX;
+            if !(inner_capital || long_name || short) || !stands_alone(doc, token) {
+                continue;
+            }
+            if let Some(seam) = inner_capital.then(|| camel_seam(word, &words)).flatten() {
                 found.push((token.range, Glue::Space(seam), false));
-            } else if let Some(seam) = name_and_word(word, &words) {
+            } else if let Some(seam) = long_name.then(|| name_and_word(word, &words)).flatten() {
                 found.push((token.range, Glue::Space(seam), true));
-            } else if let Some(next) = split_prefix(doc, i, &words) {
+            } else if let Some(next) = short.then(|| split_prefix(doc, i, &words)).flatten() {
                 found.push((
                     TextRange::new(token.range.start(), next.range.end()),
                     Glue::Join,

@@ -55,3 +55,16 @@ fn allows_names_in_camel_case_and_real_words() {
         assert_clean(&GluedWords, text);
     }
 }
+
+#[test]
+fn every_bound_prefix_is_short_enough_to_be_looked_up() {
+    let prefixes = crate::lexicon::builtin()
+        .get("bound-prefixes")
+        .expect("built in");
+    for prefix in prefixes.words() {
+        assert!(
+            prefix.len() <= MAX_PREFIX,
+            "{prefix} is longer than MAX_PREFIX"
+        );
+    }
+}
