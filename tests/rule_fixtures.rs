@@ -186,3 +186,40 @@ fn rule_fixtures() {
     assert!(seen > 0, "no rule fixture was found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every fixture case gives the same findings with Windows line ends: a
+/// rule that looks at a line's last characters must see them past "\r".
+#[test]
+fn rule_fixtures_find_the_same_with_crlf_line_ends() {
+    let registry = Registry::builtin().unwrap();
+    let mut failures = Vec::new();
+    for rule in registry.rules() {
+        let (category, name) = rule.id.split_once('.').unwrap();
+        let relative = format!("fixtures/{category}/{name}.txt");
+        let Ok(source) = fs::read_to_string(root().join(&relative)) else {
+            continue;
+        };
+        let linter = linter_for(&rule.id, &source);
+        for case in parse(&source) {
+            if case.text.contains("~~~\n") {
+                continue;
+            }
+            let crlf = case.text.replace('\n', "\r\n");
+            let texts = |text: &str| -> Vec<String> {
+                linter
+                    .lint_with(text, &Article::default())
+                    .iter()
+                    .map(|d| text[d.range.to_std()].replace('\r', ""))
+                    .collect()
+            };
+            let (lf, windows) = (texts(&case.text), texts(&crlf));
+            if lf != windows {
+                failures.push(format!(
+                    "{relative}:{}: LF finds {lf:?}, CRLF finds {windows:?}",
+                    case.line
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

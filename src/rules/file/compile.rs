@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use crate::diagnostic::Safety;
 use crate::rule::RuleMeta;
@@ -144,7 +144,12 @@ impl LoadedRules {
                         format!("rule `{id}` is a pattern rule and needs a `pattern`"),
                     ));
                 };
-                let regex = Regex::new(pattern.get_ref()).map_err(|e| {
+                // CRLF mode: `$` matches before "\r\n" too, so a rule that
+                // looks at a line's end sees the same in Windows text.
+                let regex = RegexBuilder::new(pattern.get_ref())
+                    .crlf(true)
+                    .build()
+                    .map_err(|e| {
                     loc.error(
                         pattern.span().start,
                         format!("rule `{id}`: the pattern does not compile: {e}"),
