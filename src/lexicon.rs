@@ -132,8 +132,8 @@ impl SortedList {
     /// Whether `word` is a line of the list.
     pub fn contains(&self, word: &str) -> bool {
         let bytes = self.body.as_bytes();
-        // `lo` is always at the start of a line, `hi` at the start of one
-        // or at the end.
+        // `lo` is at the start of a line (or past the end), `hi` at the
+        // start of one or at the end.
         let (mut lo, mut hi) = (0, bytes.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -163,14 +163,20 @@ impl SortedList {
 /// A built-in word list that is sorted in byte order, to search in place
 /// (see [`SortedList`]); `None` if there is no list of that name.
 pub fn builtin_sorted_list(name: &str) -> Option<SortedList> {
-    let (_, contents) = WORD_LIST_FILES
-        .iter()
-        .find(|(path, _)| list_name(path) == name)?;
-    let mut body = *contents;
-    while body.starts_with('#') {
-        body = body.split_once('\n').map_or("", |(_, rest)| rest);
-    }
-    Some(SortedList { body })
+    static LISTS: OnceLock<HashMap<&'static str, SortedList>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        WORD_LIST_FILES
+            .iter()
+            .map(|(path, contents)| {
+                let mut body = *contents;
+                while body.starts_with('#') {
+                    body = body.split_once('\n').map_or("", |(_, rest)| rest);
+                }
+                (list_name(path), SortedList { body })
+            })
+            .collect()
+    });
+    lists.get(name).copied()
 }
 
 /// `rules/lexicon/generated/usually-lowercase.txt` → `usually-lowercase`.

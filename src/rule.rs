@@ -150,6 +150,12 @@ impl<'s, 'a> Context<'s, 'a> {
         self.knowledge().word_list(name)
     }
 
+    /// A generated word list sorted in byte order, searched in place
+    /// (`rules/lexicon/generated/<name>.txt`).
+    pub fn sorted_list(&self, name: &str) -> Option<crate::lexicon::SortedList> {
+        self.knowledge().sorted_list(name)
+    }
+
     /// The same context for an article stored in `encoding`.
     pub fn with_encoding(mut self, encoding: Encoding) -> Self {
         self.encoding = encoding;

@@ -112,6 +112,14 @@ impl<'a> Document<'a> {
             .any(|t| t.kind == TokenKind::Link)
     }
 
+    /// Whether `a` and `b` are two words with exactly one space between
+    /// them: the words of one name or phrase, as the rules read them.
+    pub fn words_one_space_apart(&self, a: &Token, b: &Token) -> bool {
+        a.kind == TokenKind::Word
+            && b.kind == TokenKind::Word
+            && self.slice(TextRange::new(a.range.end(), b.range.start())) == " "
+    }
+
     pub fn token_text(&self, index: usize) -> &'a str {
         self.slice(self.tokens[index].range)
     }

@@ -107,6 +107,11 @@ impl Knowledge {
         lexicon::builtin_word_list(name)
     }
 
+    /// A sorted generated word list, searched in place.
+    pub fn sorted_list(&self, name: &str) -> Option<lexicon::SortedList> {
+        lexicon::builtin_sorted_list(name)
+    }
+
     /// Loads, in the calling thread, what the first article would otherwise
     /// wait for: see `rules::warm_up_in_background`.
     pub fn warm_up_kb(&self) {

@@ -150,11 +150,11 @@ impl LoadedRules {
                     .crlf(true)
                     .build()
                     .map_err(|e| {
-                    loc.error(
-                        pattern.span().start,
-                        format!("rule `{id}`: the pattern does not compile: {e}"),
-                    )
-                })?;
+                        loc.error(
+                            pattern.span().start,
+                            format!("rule `{id}`: the pattern does not compile: {e}"),
+                        )
+                    })?;
                 let names: Vec<Option<&str>> = regex.capture_names().collect();
                 let known = |slot: &str| {
                     slot.parse::<usize>().is_ok_and(|n| n < names.len())

@@ -8,12 +8,14 @@
 //! ("waited and waited", "more and more", "bigger and bigger", "hours and
 //! hours"), but not as two adjectives of one noun after an article. So the
 //! pair must follow an article or a possessive (`articles`), end as an
-//! adjective or a participle does ("lasting", "reliable"), and not be a
-//! word of `repeated-pairs`. Nouns are left alone: "the movie and movie
-//! screenings" joins two nouns of a compound.
+//! adjective or a participle does (`adjective-endings`: "lasting",
+//! "reliable"), stand before the word it describes, and not be a word of
+//! `repeated-pairs`. Nouns are left alone: "the movie and movie
+//! screenings" joins two nouns of a compound, "the president and
+//! president-elect" a noun and a compound.
 
 use crate::diagnostic::{Category, Severity};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -27,19 +29,6 @@ static META: RuleMeta = RuleMeta::builtin(
     false,
 );
 
-/// Endings of English adjectives and participles. A noun may stand on
-/// both sides of "and" before another noun ("the movie and movie
-/// screenings", "my life and life of my family"); two adjectives of one
-/// noun may not.
-const ADJECTIVE_ENDINGS: [&str; 15] = [
-    "able", "al", "ant", "ary", "ed", "ent", "ful", "ible", "ic", "ing", "ish", "ive", "less",
-    "ory", "ous",
-];
-
-fn looks_adjective(word: &str) -> bool {
-    ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
-}
-
 impl Check for DoubledSynonym {
     fn rules(&self) -> &[RuleMeta] {
         std::slice::from_ref(&META)
@@ -47,20 +36,22 @@ impl Check for DoubledSynonym {
 
     fn check(&self, doc: &Document, cx: &mut Context) {
         let lexicons = cx.lexicons();
-        let (Some(articles), Some(pairs)) =
-            (lexicons.get("articles"), lexicons.get("repeated-pairs"))
-        else {
+        let (Some(articles), Some(pairs), Some(endings)) = (
+            lexicons.get("articles"),
+            lexicons.get("repeated-pairs"),
+            lexicons.get("adjective-endings"),
+        ) else {
             return;
         };
         let tokens = &doc.tokens;
         let spaced = |a: usize, b: usize| {
-            tokens[a].kind == TokenKind::Word
-                && tokens[b].kind == TokenKind::Word
-                && doc.slice(TextRange::new(
-                    tokens[a].range.end(),
-                    tokens[b].range.start(),
-                )) == " "
+            tokens
+                .get(b)
+                .is_some_and(|b| doc.words_one_space_apart(&tokens[a], b))
         };
+        // A noun may stand on both sides of "and" before another noun ("the
+        // movie and movie screenings"); two adjectives of one noun may not.
+        let looks_adjective = |word: &str| endings.words().any(|e| word.ends_with(e));
         for i in 1..tokens.len().saturating_sub(2) {
             // "and" first: it rules out nearly every token at once.
             if doc.slice(tokens[i + 1].range) != "and" {
@@ -71,6 +62,7 @@ impl Check for DoubledSynonym {
                 || doc.slice(tokens[i + 2].range) != word
                 || !word.chars().all(|c| c.is_lowercase())
                 || !(spaced(i - 1, i) && spaced(i, i + 1) && spaced(i + 1, i + 2))
+                || !spaced(i + 2, i + 3)
             {
                 continue;
             }
@@ -120,6 +112,9 @@ mod tests {
             "the through and through loyal aide",
             "the movie and movie screenings",
             "my life and life of my family",
+            "a meeting of the president and president-elect",
+            "talks between the government and government officials",
+            "After all the waiting and waiting, the visas came.",
         ] {
             assert_clean(&DoubledSynonym, text);
         }

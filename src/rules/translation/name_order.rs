@@ -14,7 +14,7 @@
 //! alone. The sentence may be rewritten in more than one way: no fix.
 
 use crate::diagnostic::{Category, Severity};
-use crate::document::{Document, Token, TokenKind};
+use crate::document::{Document, TokenKind};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -48,7 +48,7 @@ impl Check for NameOrder {
         let mut found = Vec::new();
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
-            let spaced = |a: usize, b: usize| spaced(doc, tokens, a, b);
+            let spaced = |a: usize, b: usize| doc.words_one_space_apart(&tokens[a], &tokens[b]);
             for (i, verb) in tokens.iter().enumerate() {
                 let word = doc.slice(verb.range);
                 if i == 0
@@ -73,14 +73,19 @@ impl Check for NameOrder {
                 {
                     end += 1;
                 }
-                let name_end = (i + 2..=end).rev().find(|&last| {
+                // A person the base knows by the whole run, else a first
+                // name it knows and one surname after it.
+                let known = (i + 2..=end).rev().find(|&last| {
                     let name = doc.slice(TextRange::new(
                         tokens[i + 1].range.start(),
                         tokens[last].range.end(),
                     ));
-                    let first = doc.slice(tokens[i + 1].range);
                     kb.people_named(name).next().is_some()
-                        || kb.people_with_first_name(first).next().is_some()
+                });
+                let name_end = known.or_else(|| {
+                    let first = doc.slice(tokens[i + 1].range);
+                    (end >= i + 2 && kb.people_with_first_name(first).next().is_some())
+                        .then_some(i + 2)
                 });
                 let Some(last) = name_end else { continue };
                 let closes = match tokens.get(last + 1) {
@@ -101,21 +106,11 @@ impl Check for NameOrder {
             cx.report(META.diagnostic(
                 range,
                 format!(
-                    "`{name}` comes after `{verb}`, in the order of Russian copy («находится Виктор Медведчук»); English puts the subject before the verb"
+                    "`{name}` comes after `{verb}`, in the word order of Russian copy; English puts the subject `{name}` before the verb"
                 ),
             ));
         }
     }
-}
-
-/// Two words with one space between them.
-fn spaced(doc: &Document, tokens: &[Token], a: usize, b: usize) -> bool {
-    tokens[a].kind == TokenKind::Word
-        && tokens[b].kind == TokenKind::Word
-        && doc.slice(TextRange::new(
-            tokens[a].range.end(),
-            tokens[b].range.start(),
-        )) == " "
 }
 
 #[cfg(test)]
@@ -146,6 +141,7 @@ mod tests {
             "The office is located Main Street.",
             "She spoke Vladimir Putin's language fluently.",
             "He spoke English with the envoy.",
+            "Nobody knows if he spoke Vladimir Putin Monday.",
         ] {
             assert_clean(&NameOrder, text);
         }

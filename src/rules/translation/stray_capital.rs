@@ -39,9 +39,16 @@
 //!
 //! A function word must open such a title or name: "jets That Poland and
 //! the Czech Republic" is Title Case too, and still two joined segments.
+//!
+//! A third kind: a subject pronoun glued onto a known name before a verb,
+//! where the name was the text of a link ("the invasion of Ukraine He
+//! is"). The pronoun may be a name itself ("Liu He"), and the sentence
+//! may need its subject once only ("Putin He issued"), so the fix is
+//! unsafe.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
+use crate::kb::Kb;
 
 use crate::lexicon::{FastMap, FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
@@ -73,6 +80,7 @@ struct Words {
     pronouns: &'static Lexicon,
     pinyin: &'static Lexicon,
     past: &'static Lexicon,
+    auxiliaries: &'static Lexicon,
 }
 
 impl Words {
@@ -93,6 +101,7 @@ impl Words {
             pronouns: lexicons.get("subject-pronouns")?,
             pinyin: lexicons.get("pinyin-surnames")?,
             past: lexicons.get("irregular-past-verbs")?,
+            auxiliaries: lexicons.get("auxiliary-verbs")?,
         })
     }
 
@@ -115,6 +124,7 @@ impl Check for StrayCapital {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
+        let kb = cx.kb();
         let Some(words) = Words::new(cx) else {
             return;
         };
@@ -152,7 +162,8 @@ impl Check for StrayCapital {
                     // The word before must be an ordinary lower-case word,
                     // or a name that a subject pronoun was glued onto.
                     if !previous.starts_with(char::is_lowercase) {
-                        if s.pronoun_after_name(i, &lower) && !doc.is_headline_at(tok.range.start())
+                        if s.pronoun_after_name(i, &lower, kb)
+                            && !doc.is_headline_at(tok.range.start())
                         {
                             report(cx, tok.range, word, lower, false);
                         }
@@ -346,36 +357,37 @@ impl SentenceWords<'_, '_> {
     /// Whether the capitalised word `i` is a subject pronoun glued onto
     /// the name before it, with a verb after it: "the invasion of Ukraine
     /// He is", "President Vladimir Putin He issued". An engine translated
-    /// the name (the text of a link) apart from the clause it opens. Not
-    /// after a capitalised function word ("Just Do It campaign"), a
-    /// common word that puts the pronoun in a title in Title Case ("How
-    /// to Stop It by Larry Lessig") or a Chinese surname, whose given name
-    /// may be "He" ("Liu He said").
-    fn pronoun_after_name(&self, i: usize, lower: &str) -> bool {
+    /// the name (the text of a link) apart from the clause it opens. The
+    /// name must be a place, a country or a surname the knowledge base
+    /// knows, and no Chinese surname: a given name after one may be "He"
+    /// ("Liu He said"), and so may a surname after a given name the base
+    /// does not know ("Kaiming He said"). Not in a title in Title Case
+    /// ("How to Stop It by Larry Lessig", "the Lapse It app"), where no
+    /// verb follows.
+    fn pronoun_after_name(&self, i: usize, lower: &str, kb: &Kb) -> bool {
         // The name must not open the sentence ("So It is"): that is a
         // capital of its own.
         if i < 2 || !self.words.pronouns.contains(lower) || !self.adjacent(i - 1, i) {
             return false;
         }
         let previous = self.text(i - 1);
-        let previous_lower = previous.to_lowercase();
         is_capitalised(previous)
-            && !self.words.function.contains(&previous_lower)
-            && !self.words.usual.contains(previous_lower.as_str())
-            && !self.words.pinyin.contains(&previous_lower)
+            && !self.words.pinyin.contains(&previous.to_lowercase())
+            && (kb.is_place(previous)
+                || kb.is_country(previous)
+                || kb.people_with_surname(previous).next().is_some())
             && self.adjacent(i, i + 1)
             && self.is_verb(i + 1)
-            && !self.introduces_title(i)
     }
 
-    /// Whether word `i` reads as the verb of a clause: an auxiliary, a
-    /// lower-case word ending as a past tense or a third person does
-    /// ("issued", "says"), or a common irregular past ("said"). Not a
-    /// noun after a name in Title Case ("the Lapse It app").
+    /// Whether word `i` reads as the verb of a clause: an auxiliary
+    /// (`auxiliary-verbs`), a lower-case word ending as a past tense or a
+    /// third person does ("issued", "says"), or a common irregular past
+    /// ("said"). Not a noun or a conjunction ("Kaiming He and colleagues").
     fn is_verb(&self, i: usize) -> bool {
         let word = self.text(i);
         word.starts_with(char::is_lowercase)
-            && (self.words.function.contains(word)
+            && (self.words.auxiliaries.contains(word)
                 || self.words.past.contains(word)
                 || word.ends_with("ed")
                 || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")))

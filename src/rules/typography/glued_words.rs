@@ -13,18 +13,22 @@
 //!   country of the knowledge base, the word one of `glued-after-names`,
 //!   and the split is the only one;
 //! - a prefix that is no word (`bound-prefixes`) apart from its word: "un
-//!   conditional". Prefix and word make a word of `english-words`.
+//!   conditional". Prefix and word make a word of `english-words`, and an
+//!   English word stands before the prefix: "un" is also the article of
+//!   French and Spanish («un certain malaise»). A quotation in those
+//!   languages may still read so, and the fix is unsafe.
 //!
 //! Left alone: names in camel case (iPhone, PayPal, YouTube, LinkedIn,
-//! McCain): a lower-case first letter, a short first part, a second part
-//! that is no sentence's opener or that ends such names
-//! (`camel-name-endings`), and any token the article writes twice; and
-//! hashtags, handles, URLs and file names.
+//! McCain): a first part shorter than `MIN_PART`, a second part that opens
+//! no sentence or that ends such names after a capitalised word
+//! (`camel-name-endings`), a capitalised first part that is a common word
+//! ("BlogHer"), and any token the article writes twice; and hashtags,
+//! handles, URLs and file names.
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::kb::Kb;
-use crate::lexicon::{builtin_sorted_list, FastSet, Lexicon, SortedList};
+use crate::lexicon::{FastSet, Lexicon, SortedList};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 
@@ -58,6 +62,8 @@ struct Words<'c> {
     kb: &'c Kb,
     /// `english-words`, searched in place.
     english: SortedList,
+    /// The function words of other languages (`stopwords-*`).
+    foreign: Vec<(&'static str, &'static Lexicon)>,
 }
 
 impl Words<'_> {
@@ -91,7 +97,7 @@ impl Check for GluedWords {
         };
         let (Some(usual), Some(english)) = (
             cx.word_list("usually-lowercase"),
-            builtin_sorted_list("english-words"),
+            cx.sorted_list("english-words"),
         ) else {
             return;
         };
@@ -104,6 +110,7 @@ impl Check for GluedWords {
             prefixes,
             kb: cx.kb(),
             english,
+            foreign: lexicons.with_prefix("stopwords-"),
         };
         let mut found = Vec::new();
         for (i, token) in doc.tokens.iter().enumerate() {
@@ -170,7 +177,7 @@ impl Check for GluedWords {
                             range,
                             format!("`{text}` splits the word `{joined}` after its prefix"),
                         )
-                        .with_fix(Fix::safe(
+                        .with_fix(Fix::unsafe_(
                             format!("Write `{joined}`"),
                             vec![Edit::replace(range, joined.clone())],
                         )),
@@ -265,7 +272,20 @@ fn name_and_word(word: &str, words: &Words) -> Option<usize> {
 /// case, one space between them.
 fn split_prefix<'d>(doc: &'d Document, i: usize, words: &Words) -> Option<&'d Token> {
     let prefix = doc.slice(doc.tokens[i].range);
-    if !words.prefixes.contains(prefix) || !prefix.bytes().all(|b| b.is_ascii_lowercase()) {
+    if i == 0 || !words.prefixes.contains(prefix) || !prefix.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    // An English word before it: "un" is the article of French, Spanish
+    // and Italian, and «un certain malaise», "es un real" or a quotation
+    // after a mark would join into English words.
+    let before = &doc.tokens[i - 1];
+    let before_word = doc.slice(before.range);
+    if !doc.words_one_space_apart(before, &doc.tokens[i])
+        || !words.english.contains(&before_word.to_ascii_lowercase())
+        || (!words.function.contains(before_word)
+            && words.foreign.iter().any(|(_, l)| l.contains(before_word)))
+    {
         return None;
     }
     let next = doc.tokens.get(i + 1)?;

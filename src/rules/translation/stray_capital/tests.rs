@@ -206,7 +206,7 @@ fn flags_a_subject_pronoun_glued_onto_a_name() {
     );
     assert_flags(
         &StrayCapital,
-        "The ministers met in Brussels They agreed on nothing.",
+        "The ministers met in Kyiv They agreed on nothing.",
         &["They"],
     );
 }
@@ -218,6 +218,8 @@ fn allows_pronouns_that_are_names_or_titles() {
         "Vice Premier He Lifeng arrived in Geneva.",
         "The Nike Just Do It campaign ran for years.",
         "His book, How to Stop It by Larry Lessig, sold well.",
+        "ResNet was designed by Kaiming He and colleagues.",
+        "Co-author Kaiming He said the model was small.",
         "You may prefer the Lapse It app for that.",
         "So It is helpful for all.",
         "She reread Stephen King's It over the summer.",

@@ -35,6 +35,7 @@ fn joins_a_prefix_to_its_word() {
         "Russia demands unconditional capitulation.",
     );
     assert_fixes(&GluedWords, "It was dis honest.", "It was dishonest.");
+    assert_flags(&GluedWords, "He called it un certain.", &["un certain"]);
 }
 
 #[test]
@@ -51,6 +52,8 @@ fn allows_names_in_camel_case_and_real_words() {
         "The un talks and the UN event.",
         "Un conditional phrases in French: un conditionnel.",
         "They're un-able, we're told.",
+        "Macron spoke of « un certain malaise » in France.",
+        "He said es un real problema.",
     ] {
         assert_clean(&GluedWords, text);
     }
