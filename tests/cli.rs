@@ -383,6 +383,29 @@ fn rules_explain_prints_the_documentation_and_examples() {
     assert!(stderr(&out).contains("no rule `name.no-such-rule`"));
 }
 
+/// A mistyped rule id or category is answered with the nearest one, as
+/// cargo answers a mistyped subcommand.
+#[test]
+fn a_mistyped_rule_id_gets_the_nearest_one() {
+    let out = mtlint(&["rules", "--explain", "name.near-mis"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("did you mean `name.near-miss`?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = mtlint_stdin(&["check", "--select", "nmae", "-"], b"Text.\n");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("did you mean `name`?"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing near: no guess.
+    let out = mtlint(&["rules", "--explain", "zzzz.qqqqqq"]);
+    assert!(!stderr(&out).contains("did you mean"), "{}", stderr(&out));
+}
+
 #[test]
 fn mtlint_toml_is_found_above_and_flags_win() {
     let root = tempfile::tempdir().unwrap();

@@ -32,7 +32,10 @@ fn explain(
     io: &mut Io,
 ) -> io::Result<ExitStatus> {
     let Some(meta) = registry.rules().find(|r| r.id == id) else {
-        return fail(io, format!("no rule `{id}` (`mtlint rules` lists them)"));
+        return fail(
+            io,
+            registry.with_hint(format!("no rule `{id}` (`mtlint rules` lists them)"), id),
+        );
     };
     // The registry compiled the rule files; their examples are read again.
     let mut loaded = crate::rules::builtin_rule_files();

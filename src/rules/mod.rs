@@ -136,6 +136,29 @@ impl Registry {
         self.checks.iter().flat_map(|c| c.rules())
     }
 
+    /// The rule id or category nearest to a mistyped `input`, for a "did
+    /// you mean" hint: at most a third of its letters edited (one at
+    /// least, three at most), as cargo guesses a subcommand.
+    pub fn nearest(&self, input: &str) -> Option<String> {
+        let limit = (input.chars().count() / 3).clamp(1, 3);
+        let categories = Category::ALL.iter().map(|c| c.as_str().to_owned());
+        self.rules()
+            .map(|r| r.id.to_string())
+            .chain(categories)
+            .map(|candidate| (strsim::damerau_levenshtein(input, &candidate), candidate))
+            .filter(|(distance, _)| *distance <= limit)
+            .min()
+            .map(|(_, candidate)| candidate)
+    }
+
+    /// `message`, with the nearest id or category to `input` if one is near.
+    pub fn with_hint(&self, message: String, input: &str) -> String {
+        match self.nearest(input) {
+            Some(near) => format!("{message}; did you mean `{near}`?"),
+            None => message,
+        }
+    }
+
     /// The ids selected by `--select` and `--ignore` (each a rule id or a
     /// category). An empty `select` selects every rule but the opt-in ones,
     /// which run only when `select` names them by their id.
@@ -144,8 +167,11 @@ impl Registry {
             if selector.parse::<Category>().is_err()
                 && !self.rules().any(|r| r.id == selector.as_str())
             {
-                return Err(format!(
-                    "`{selector}` is neither a rule id nor a category (see `mtlint rules`)"
+                return Err(self.with_hint(
+                    format!(
+                        "`{selector}` is neither a rule id nor a category (see `mtlint rules`)"
+                    ),
+                    selector,
                 ));
             }
         }
