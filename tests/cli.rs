@@ -383,6 +383,28 @@ fn rules_explain_prints_the_documentation_and_examples() {
     assert!(stderr(&out).contains("no rule `name.no-such-rule`"));
 }
 
+/// The summary counts the files with findings and the files checked, as
+/// ruff does: "in 1 of 3 files", not "in 3 files".
+#[test]
+fn the_summary_counts_files_with_findings_and_files_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "The the minister left.\n").unwrap();
+    fs::write(dir.path().join("b.txt"), "The minister left.\n").unwrap();
+    fs::write(dir.path().join("c.txt"), "The envoy stayed.\n").unwrap();
+    let out = mtlint_in(dir.path(), &["check", "."], None);
+    assert!(
+        stdout(&out).contains("Found 1 diagnostic in 1 of 3 files checked ("),
+        "{}",
+        stdout(&out)
+    );
+    let out = mtlint_in(dir.path(), &["check", "a.txt"], None);
+    assert!(
+        stdout(&out).contains("Found 1 diagnostic in 1 file ("),
+        "{}",
+        stdout(&out)
+    );
+}
+
 /// A mistyped rule id or category is answered with the nearest one, as
 /// cargo answers a mistyped subcommand.
 #[test]

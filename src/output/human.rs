@@ -162,13 +162,23 @@ pub fn write_summary(
             totals.files
         );
     }
+    // "in 3 files" when every file has findings, else "in 1 of 3 files
+    // checked": the files with findings, then all.
+    let files = if totals.files_with_findings == totals.files {
+        format!("{} {}", totals.files, plural(totals.files, "file", "files"))
+    } else {
+        format!(
+            "{} of {} {} checked",
+            totals.files_with_findings,
+            totals.files,
+            plural(totals.files, "file", "files")
+        )
+    };
     writeln!(
         out,
-        "Found {} {} in {} {} ({} {}, {} {}, {} info).",
+        "Found {} {} in {files} ({} {}, {} {}, {} info).",
         totals.diagnostics,
         plural(totals.diagnostics, "diagnostic", "diagnostics"),
-        totals.files,
-        plural(totals.files, "file", "files"),
         totals.errors,
         plural(totals.errors, "error", "errors"),
         totals.warnings,

@@ -101,6 +101,11 @@ impl FileReport {
 #[derive(Default)]
 pub struct Totals {
     pub files: usize,
+    /// Files with one finding or more.
+    pub files_with_findings: usize,
+    /// Whether the file being counted (over its windows) was counted in
+    /// `files_with_findings`.
+    current_has_findings: bool,
     pub diagnostics: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -121,7 +126,14 @@ impl Totals {
 
     /// Counts one more file.
     pub fn add(&mut self, report: &FileReport) {
-        self.files += usize::from(!report.continues);
+        if !report.continues {
+            self.files += 1;
+            self.current_has_findings = false;
+        }
+        if !report.diagnostics.is_empty() && !self.current_has_findings {
+            self.files_with_findings += 1;
+            self.current_has_findings = true;
+        }
         self.fixed += report.fixed;
         for d in &report.diagnostics {
             self.diagnostics += 1;
