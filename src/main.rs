@@ -13,7 +13,8 @@ fn main() -> ExitCode {
         // The server reads and writes the standard streams on threads of
         // its own, so it runs before anything locks them.
         return match mtlint::lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(mtlint::lsp::Exit::AfterShutdown) => ExitCode::SUCCESS,
+            Ok(mtlint::lsp::Exit::WithoutShutdown) => ExitCode::from(1),
             Err(error) => {
                 #[allow(clippy::print_stderr, reason = "the binary reports its own failure")]
                 {

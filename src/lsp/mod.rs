@@ -44,19 +44,29 @@ pub use position::Encoding;
 /// The kind of the action that applies every safe fix.
 pub const FIX_ALL: &str = "source.fixAll.mtlint";
 
+/// How the server ended: the exit status follows (LSP 3.17, "exit": 0
+/// after `shutdown`, 1 without it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    AfterShutdown,
+    /// `exit` came, or the client went away, before `shutdown`.
+    WithoutShutdown,
+}
+
 /// Serves the protocol on standard input and output until the client
 /// says `exit`.
-pub fn run_stdio() -> anyhow::Result<()> {
+pub fn run_stdio() -> anyhow::Result<Exit> {
     let (connection, threads) = Connection::stdio();
-    serve(&connection)?;
+    let exit = serve(&connection)?;
     drop(connection);
     threads.join().context("the language server's I/O failed")?;
-    Ok(())
+    Ok(exit)
 }
 
 /// Serves the protocol on `connection`: the handshake, then every message
-/// until `shutdown` and `exit`.
-pub fn serve(connection: &Connection) -> anyhow::Result<()> {
+/// until `exit`. After `shutdown`, requests are answered with
+/// InvalidRequest and notifications other than `exit` are dropped.
+pub fn serve(connection: &Connection) -> anyhow::Result<Exit> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams =
         serde_json::from_value(params).context("invalid initialize parameters")?;
@@ -80,24 +90,44 @@ pub fn serve(connection: &Connection) -> anyhow::Result<()> {
         connection,
         documents: Documents::new(encoding, workspace_root(&params)),
     };
+    let mut shut_down = false;
     for message in &connection.receiver {
         match message {
-            Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
-                    return Ok(());
-                }
-                server.on_request(request);
+            Message::Request(request) if shut_down => {
+                let response = Response::new_err(
+                    request.id,
+                    ErrorCode::InvalidRequest as i32,
+                    "the server is shutting down".to_owned(),
+                );
+                connection.sender.send(response.into())?;
+            }
+            Message::Request(request) if request.method == "shutdown" => {
+                shut_down = true;
+                connection
+                    .sender
+                    .send(Response::new_ok(request.id, ()).into())?;
+            }
+            Message::Request(request) => server.on_request(request),
+            Message::Notification(notification) if notification.method == "exit" => {
+                return Ok(exit_after(shut_down));
             }
             Message::Notification(notification) => {
-                if notification.method == "exit" {
-                    return Ok(());
+                if !shut_down {
+                    server.on_notification(notification);
                 }
-                server.on_notification(notification);
             }
             Message::Response(_) => {}
         }
     }
-    Ok(())
+    Ok(exit_after(shut_down))
+}
+
+fn exit_after(shut_down: bool) -> Exit {
+    if shut_down {
+        Exit::AfterShutdown
+    } else {
+        Exit::WithoutShutdown
+    }
 }
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {

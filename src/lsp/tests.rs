@@ -24,7 +24,7 @@ const TEXT: &str = "😀 The summit met at the United Nations.A theme ran throug
 
 struct Client {
     connection: Connection,
-    server: Option<JoinHandle<anyhow::Result<()>>>,
+    server: Option<JoinHandle<anyhow::Result<Exit>>>,
     next_id: i32,
 }
 
@@ -106,7 +106,7 @@ impl Client {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
         let server = self.server.take().unwrap();
-        server.join().unwrap().unwrap();
+        assert_eq!(server.join().unwrap().unwrap(), Exit::AfterShutdown);
     }
 }
 
@@ -367,4 +367,45 @@ fn the_nearest_config_applies_and_is_read_again_on_save() {
     );
     assert!(codes(&client.diagnostics()).is_empty());
     client.stop();
+}
+
+/// After `shutdown` a request is answered with InvalidRequest, and the
+/// server still ends cleanly at `exit` (LSP 3.17, "shutdown").
+#[test]
+fn a_request_after_shutdown_gets_invalid_request() {
+    let (mut client, _) = Client::start(json!({}), None);
+    client.request("shutdown", Value::Null);
+    client.next_id += 1;
+    let id = RequestId::from(client.next_id);
+    client
+        .connection
+        .sender
+        .send(Message::Request(Request::new(
+            id.clone(),
+            "textDocument/hover".to_owned(),
+            json!({ "textDocument": { "uri": "untitled:a" }, "position": { "line": 0, "character": 0 } }),
+        )))
+        .unwrap();
+    let error = loop {
+        match client.connection.receiver.recv_timeout(TIMEOUT).unwrap() {
+            Message::Response(Response {
+                id: got,
+                response_result,
+            }) if got == id => break response_result.unwrap_err(),
+            _ => {}
+        }
+    };
+    assert_eq!(error.code, lsp_server::ErrorCode::InvalidRequest as i32);
+    client.notify("exit", Value::Null);
+    let server = client.server.take().unwrap();
+    assert_eq!(server.join().unwrap().unwrap(), Exit::AfterShutdown);
+}
+
+/// `exit` without `shutdown` ends the server with status 1.
+#[test]
+fn exit_without_shutdown_is_a_failure() {
+    let (mut client, _) = Client::start(json!({}), None);
+    client.notify("exit", Value::Null);
+    let server = client.server.take().unwrap();
+    assert_eq!(server.join().unwrap().unwrap(), Exit::WithoutShutdown);
 }
