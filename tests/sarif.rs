@@ -67,3 +67,26 @@ fn the_schema_rejects_what_sarif_forbids() {
         Value::from(0);
     assert!(!errors(&validator, &zero_line).is_empty());
 }
+
+/// Artifact URIs are URI references (RFC 3986): a space, a percent sign, a
+/// colon or a letter outside ASCII in a path is percent-encoded, as the
+/// SARIF Multitool requires (its rule SARIF1002).
+#[test]
+fn artifact_uris_are_percent_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("dir,a:b");
+    fs::create_dir_all(&sub).unwrap();
+    fs::write(sub.join("статья 100% x.txt"), "The the minister left.\n").unwrap();
+    let out = crate::mtlint_in(dir.path(), &["check", "--format", "sarif", "."], None);
+    let sarif: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+    let result = &sarif["runs"][0]["results"][0];
+    let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        uri,
+        "./dir,a%3Ab/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D1%8F%20100%25%20x.txt"
+    );
+    let fix_uri = &result["fixes"][0]["artifactChanges"][0]["artifactLocation"]["uri"];
+    assert_eq!(fix_uri.as_str(), Some(uri));
+}

@@ -27,6 +27,34 @@ pub fn write_sarif<'a>(
     write_log(out, rules, results)
 }
 
+/// The URI reference (RFC 3986) of the file a report names: a relative
+/// path stays relative, an absolute one becomes a `file:` URI, and every
+/// byte outside the characters a path segment may hold is percent-encoded
+/// ("my article.txt" → "my%20article.txt"). A colon is encoded too: in a
+/// relative reference's first segment it would read as a scheme.
+pub fn artifact_uri(name: &str) -> String {
+    let path = name.replace('\\', "/");
+    let bytes = path.as_bytes();
+    let drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    let (mut uri, rest) = if drive {
+        (format!("file:///{}", &path[..2]), &path[2..])
+    } else if path.starts_with('/') {
+        ("file://".to_owned(), path.as_str())
+    } else {
+        (String::new(), path.as_str())
+    };
+    for &b in rest.as_bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&b);
+        if keep {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
 /// One file's results: what a run keeps of each file until the log is
 /// written, instead of the file's text.
 pub fn results(report: &FileReport) -> Vec<Value> {
@@ -40,7 +68,7 @@ pub fn results(report: &FileReport) -> Vec<Value> {
             "message": { "text": d.message },
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": { "uri": report.name.replace('\\', "/") },
+                    "artifactLocation": { "uri": artifact_uri(&report.name) },
                     "region": {
                         "startLine": start.line,
                         "startColumn": start.column,
@@ -69,7 +97,7 @@ pub fn results(report: &FileReport) -> Vec<Value> {
             result["fixes"] = json!([{
                 "description": { "text": format!("{} ({} fix)", fix.description, fix.safety.as_str()) },
                 "artifactChanges": [{
-                    "artifactLocation": { "uri": report.name.replace('\\', "/") },
+                    "artifactLocation": { "uri": artifact_uri(&report.name) },
                     "replacements": replacements,
                 }],
             }]);
@@ -110,4 +138,24 @@ pub fn write_log<'a>(
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn artifact_uris_encode_what_a_path_segment_cannot_hold() {
+        assert_eq!(artifact_uri("./my article.txt"), "./my%20article.txt");
+        assert_eq!(artifact_uri("a:b/100%.txt"), "a%3Ab/100%25.txt");
+        assert_eq!(
+            artifact_uri("/srv/news/é.txt"),
+            "file:///srv/news/%C3%A9.txt"
+        );
+        assert_eq!(
+            artifact_uri("C:\\news\\a b.txt"),
+            "file:///C:/news/a%20b.txt"
+        );
+        assert_eq!(artifact_uri("plain/path-1_2.txt"), "plain/path-1_2.txt");
+    }
 }
