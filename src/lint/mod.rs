@@ -5,6 +5,7 @@ mod suppression;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::analysis::Analysis;
 use crate::date::Date;
@@ -48,6 +49,16 @@ pub struct Article<'a> {
     /// many (`check` over files, `batch`): what `junk.recurring-line`
     /// reads.
     pub recurring: Option<&'a LineCounts>,
+    /// Set while the article is being linted when its result is no longer
+    /// wanted (an editor's newer text): the lint stops between checks and
+    /// returns what it has, which the caller throws away.
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+impl Article<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
 }
 
 impl Default for Article<'_> {
@@ -58,6 +69,7 @@ impl Default for Article<'_> {
             date: None,
             window: false,
             recurring: None,
+            cancel: None,
         }
     }
 }
@@ -186,10 +198,16 @@ impl Linter {
         let run = suppressions.rules_to_run(&self.registry, &self.enabled);
 
         let analysis = Analysis::new(&doc, &self.knowledge);
+        if article.cancelled() {
+            return Vec::new();
+        }
         let mut cx = Context::new(settings, &analysis, Some(&run))
             .with_encoding(article.encoding)
             .with_recurring(article.recurring);
         for check in self.registry.checks() {
+            if article.cancelled() {
+                return Vec::new();
+            }
             if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
                 check.check(&doc, &mut cx);
             }

@@ -88,7 +88,7 @@ fn fix_all(document: &OpenDocument, lines: &Lines) -> Option<CodeActionOrCommand
         return None;
     }
     let article = Article {
-        sidecar: document.sidecar.as_ref(),
+        sidecar: document.sidecar.as_deref(),
         ..Article::default()
     };
     let fixed = document

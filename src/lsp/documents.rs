@@ -4,12 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use lsp_types::Uri;
 
 use super::file_path;
 use super::position::{Encoding, Lines};
+use super::worker::Job;
 use crate::diagnostic::Diagnostic;
 use crate::lint::Article;
 use crate::suppress::Sidecar;
@@ -22,11 +24,19 @@ pub(super) struct OpenDocument {
     pub(super) version: i32,
     pub(super) text: String,
     pub(super) index: LineIndex,
+    /// The findings on the text of generation `linted`.
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) plan: Arc<Plan>,
     /// The article's sidecar of accepted findings, read on open and when
-    /// it is saved.
-    pub(super) sidecar: Option<Sidecar>,
+    /// it changes.
+    pub(super) sidecar: Option<Arc<Sidecar>>,
+    /// Counts the changes that call for a new lint: an edit, a new plan or
+    /// sidecar.
+    pub(super) generation: u64,
+    /// The generation that `diagnostics` belong to.
+    pub(super) linted: Option<u64>,
+    /// The cancel flag of the lint of the latest generation.
+    pub(super) cancel: Arc<AtomicBool>,
 }
 
 impl OpenDocument {
@@ -39,13 +49,60 @@ impl OpenDocument {
         }
     }
 
-    /// Lints the current text again.
-    pub(super) fn lint(&mut self) {
+    /// A document just opened, not linted yet.
+    pub(super) fn new(
+        uri: Uri,
+        version: i32,
+        text: String,
+        plan: Arc<Plan>,
+        sidecar: Option<Sidecar>,
+    ) -> Self {
+        Self {
+            index: LineIndex::new(&text),
+            uri,
+            version,
+            text,
+            diagnostics: Vec::new(),
+            plan,
+            sidecar: sidecar.map(Arc::new),
+            generation: 0,
+            linted: None,
+            cancel: Arc::default(),
+        }
+    }
+
+    /// Whether `diagnostics` belong to the current text.
+    pub(super) fn is_current(&self) -> bool {
+        self.linted == Some(self.generation)
+    }
+
+    /// A new generation: the text, plan or sidecar changed. The lint of
+    /// the previous one, if still under way, is cancelled, and the job
+    /// for the worker is returned.
+    pub(super) fn next_generation(&mut self, key: &str) -> Job {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel = Arc::default();
+        self.generation += 1;
+        Job {
+            key: key.to_owned(),
+            generation: self.generation,
+            text: Arc::from(self.text.as_str()),
+            plan: Arc::clone(&self.plan),
+            sidecar: self.sidecar.clone(),
+            cancel: Arc::clone(&self.cancel),
+        }
+    }
+
+    /// Lints the current text here and now, cancelling the worker's lint
+    /// of it.
+    pub(super) fn lint_now(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
         let article = Article {
-            sidecar: self.sidecar.as_ref(),
+            sidecar: self.sidecar.as_deref(),
             ..Article::default()
         };
         self.diagnostics = self.plan.linter.lint_with(&self.text, &article);
+        self.linted = Some(self.generation);
     }
 }
 
@@ -61,18 +118,26 @@ pub(super) struct Documents {
     /// linted with the defaults until a config is saved.
     broken: HashSet<Option<PathBuf>>,
     defaults: Option<Arc<Plan>>,
+    /// The workspace root (else the working directory).
+    root: PathBuf,
 }
 
 impl Documents {
     pub(super) fn new(encoding: Encoding, root: Option<PathBuf>) -> Self {
-        let base = root.unwrap_or_default();
+        let root = root.unwrap_or_default();
         Self {
             encoding,
             open: HashMap::new(),
-            resolver: Resolver::rereading(Overrides::default(), base),
+            resolver: Resolver::rereading(Overrides::default(), root.clone()),
             broken: HashSet::new(),
             defaults: None,
+            root,
         }
+    }
+
+    /// Where the config of documents that are not files is looked up.
+    pub(super) fn root(&self) -> &Path {
+        &self.root
     }
 
     pub(super) fn get(&self, key: &str) -> Option<&OpenDocument> {

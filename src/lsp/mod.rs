@@ -5,12 +5,15 @@
 //! applies every safe fix of the document; hovering over a finding shows
 //! the rule's explanation (`mtlint rules --explain`). Each document is
 //! linted with the settings of the nearest `mtlint.toml` above it
-//! ([`crate::workspace`], as `mtlint check` would), which are read again
-//! when a `mtlint.toml` is saved.
+//! ([`crate::workspace`], as `mtlint check` would). The server asks the
+//! client to watch every `mtlint.toml` and sidecar, and reads one again
+//! when it changes (or, with a client that cannot watch, when it is saved).
 //!
-//! The server is single-threaded: an article lints in milliseconds, so each
-//! change is linted as it arrives and the published diagnostics always
-//! belong to the text that code actions and hovers are asked about.
+//! The message loop never lints: it keeps each document's text and hands
+//! it to a worker thread (`worker`), which lints the latest text once the
+//! edits pause, so requests are answered while a large document is being
+//! linted. A code action or a hover needs findings of the current text:
+//! a small document is linted on the spot if the worker is behind.
 //!
 //! This file holds the handshake and the message loop; `documents` the
 //! open documents and their plans, `sync` the notifications that change
@@ -23,23 +26,27 @@ mod documents;
 mod hover;
 mod position;
 mod sync;
+mod worker;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
-use lsp_types::notification::ShowMessage;
-use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{DidChangeWatchedFiles, Notification as _, ShowMessage};
+use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, HoverParams,
-    HoverProviderCapability, InitializeParams, InitializeResult, MessageType, ServerCapabilities,
-    ServerInfo, ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, MessageType, Registration,
+    RegistrationParams, ServerCapabilities, ServerInfo, ShowMessageParams,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 
 use documents::Documents;
 pub use position::Encoding;
+use worker::{Worker, DEBOUNCE};
 
 /// The kind of the action that applies every safe fix.
 pub const FIX_ALL: &str = "source.fixAll.mtlint";
@@ -89,9 +96,26 @@ pub fn serve(connection: &Connection) -> anyhow::Result<Exit> {
     let mut server = Server {
         connection,
         documents: Documents::new(encoding, workspace_root(&params)),
+        worker: Worker::start(DEBOUNCE),
     };
+    if can_watch_files(&params) {
+        server.watch_configs();
+    }
+    let results = server.worker.results.clone();
     let mut shut_down = false;
-    for message in &connection.receiver {
+    loop {
+        let message = crossbeam_channel::select! {
+            recv(connection.receiver) -> message => match message {
+                Ok(message) => message,
+                Err(_) => break,
+            },
+            recv(results) -> linted => {
+                if let (Ok(linted), false) = (linted, shut_down) {
+                    server.on_linted(linted);
+                }
+                continue;
+            }
+        };
         match message {
             Message::Request(request) if shut_down => {
                 let response = Response::new_err(
@@ -116,10 +140,24 @@ pub fn serve(connection: &Connection) -> anyhow::Result<Exit> {
                     server.on_notification(notification);
                 }
             }
+            // The answer to the registration: a client that refuses it
+            // still sends didSave for the configs it edits.
             Message::Response(_) => {}
         }
     }
     Ok(exit_after(shut_down))
+}
+
+/// Whether the client can watch files for the server, registered at run
+/// time (LSP 3.17, `workspace/didChangeWatchedFiles`).
+fn can_watch_files(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files)
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false)
 }
 
 fn exit_after(shut_down: bool) -> Exit {
@@ -172,9 +210,36 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
 struct Server<'c> {
     connection: &'c Connection,
     documents: Documents,
+    worker: Worker,
 }
 
 impl Server<'_> {
+    /// Asks the client to report changes to every config and sidecar, as
+    /// the editor itself opens neither.
+    fn watch_configs(&self) {
+        let watchers = sync::WATCHED
+            .iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String((*glob).to_owned()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "mtlint-watched-files".to_owned(),
+                method: DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        let id = RequestId::from("mtlint/watch".to_owned());
+        self.send(Request::new(
+            id,
+            RegisterCapability::METHOD.to_owned(),
+            params,
+        ));
+    }
+
     fn send(&self, message: impl Into<Message>) {
         // The client has gone away if this fails; the loop ends with it.
         let _ = self.connection.sender.send(message.into());
@@ -215,12 +280,24 @@ impl Server<'_> {
             CodeActionRequest::METHOD => {
                 let params: CodeActionParams =
                     serde_json::from_value(request.params).map_err(invalid)?;
-                serde_json::to_value(code_actions::code_actions(&self.documents, &params))
+                // A large document still being linted has no actions yet.
+                let actions = if self.make_current(params.text_document.uri.as_str()) {
+                    code_actions::code_actions(&self.documents, &params)
+                } else {
+                    Some(Vec::new())
+                };
+                serde_json::to_value(actions)
             }
             HoverRequest::METHOD => {
                 let params: HoverParams =
                     serde_json::from_value(request.params).map_err(invalid)?;
-                serde_json::to_value(hover::hover(&self.documents, &params))
+                let uri = &params.text_document_position_params.text_document.uri;
+                let hover = if self.make_current(uri.as_str()) {
+                    hover::hover(&self.documents, &params)
+                } else {
+                    None
+                };
+                serde_json::to_value(hover)
             }
             method => {
                 return Err((

@@ -1,5 +1,7 @@
 //! The notifications that change the session: documents opened, edited,
-//! saved and closed, and saved configs and sidecars, which are read again.
+//! saved and closed, and configs and sidecars that changed on disk (saved
+//! in the editor, or reported by the client's file watcher), which are
+//! read again.
 
 use std::path::{Path, PathBuf};
 
@@ -9,8 +11,8 @@ use lsp_types::notification::{
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::{
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, PublishDiagnosticsParams, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, PublishDiagnosticsParams, Uri,
 };
 
 use super::documents::{sidecar_for, OpenDocument};
@@ -19,6 +21,10 @@ use crate::config;
 use crate::suppress::{Sidecar, SIDECAR_SUFFIX};
 use crate::text::LineIndex;
 use crate::workspace::Plan;
+
+/// What the server asks the client to watch: every config and every
+/// sidecar of the workspace (see `workspace/didChangeWatchedFiles`).
+pub(super) const WATCHED: [&str; 2] = ["**/mtlint.toml", "**/*.mtlint-ignore.toml"];
 
 impl Server<'_> {
     pub(super) fn handle_notification(
@@ -30,7 +36,9 @@ impl Server<'_> {
             DidOpenTextDocument::METHOD => self.did_open(serde_json::from_value(params)?),
             DidChangeTextDocument::METHOD => self.did_change(serde_json::from_value(params)?),
             DidSaveTextDocument::METHOD => self.did_save(serde_json::from_value(params)?),
-            DidChangeWatchedFiles::METHOD => self.reload_configs(),
+            DidChangeWatchedFiles::METHOD => {
+                self.did_change_watched_files(serde_json::from_value(params)?)
+            }
             DidCloseTextDocument::METHOD => self.did_close(serde_json::from_value(params)?),
             _ => {}
         }
@@ -41,17 +49,9 @@ impl Server<'_> {
         let doc = params.text_document;
         let plan = self.plan_for(&doc.uri);
         let sidecar = self.sidecar_or_report(&doc.uri, &plan);
-        let document = OpenDocument {
-            sidecar,
-            index: LineIndex::new(&doc.text),
-            uri: doc.uri,
-            version: doc.version,
-            text: doc.text,
-            diagnostics: Vec::new(),
-            plan,
-        };
+        let document = OpenDocument::new(doc.uri, doc.version, doc.text, plan, sidecar);
         let key = self.documents.insert(document);
-        self.lint_and_publish(&key);
+        self.relint(&key);
     }
 
     fn did_change(&mut self, params: DidChangeTextDocumentParams) {
@@ -71,23 +71,40 @@ impl Server<'_> {
             document.index = LineIndex::new(&document.text);
         }
         document.version = params.text_document.version;
-        self.lint_and_publish(&key);
+        self.relint(&key);
     }
 
-    /// A saved config reloads every config, a saved sidecar its article's
-    /// findings, and a saved document is linted again.
+    /// A saved config or sidecar is read again (for clients that do not
+    /// watch files), and a saved document is linted again.
     fn did_save(&mut self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
-        let path = file_path(&uri);
-        let is_config = path
-            .as_deref()
-            .is_some_and(|p| p.file_name() == Some(config::FILE_NAME.as_ref()));
-        if is_config {
-            self.reload_configs();
-        } else if let Some(article) = path.as_deref().and_then(article_of_sidecar) {
+        if !self.file_changed(&uri) && self.documents.contains(uri.as_str()) {
+            self.relint(uri.as_str());
+        }
+    }
+
+    /// Configs and sidecars created, changed or deleted on disk.
+    fn did_change_watched_files(&mut self, params: DidChangeWatchedFilesParams) {
+        for change in params.changes {
+            self.file_changed(&change.uri);
+        }
+    }
+
+    /// Reads the config or sidecar at `uri` again, if it is one; a config
+    /// applies to the documents in its directory and below.
+    fn file_changed(&mut self, uri: &Uri) -> bool {
+        let Some(path) = file_path(uri) else {
+            return false;
+        };
+        if path.file_name() == Some(config::FILE_NAME.as_ref()) {
+            let dir = path.parent().unwrap_or(&path).to_path_buf();
+            self.reload_configs(&dir);
+            true
+        } else if let Some(article) = article_of_sidecar(&path) {
             self.reload_sidecar(&article);
-        } else if self.documents.contains(uri.as_str()) {
-            self.lint_and_publish(uri.as_str());
+            true
+        } else {
+            false
         }
     }
 
@@ -130,23 +147,29 @@ impl Server<'_> {
         };
         let sidecar = self.sidecar_or_report(&document.uri, &document.plan);
         if let Some(document) = self.documents.get_mut(&key) {
-            document.sidecar = sidecar;
+            document.sidecar = sidecar.map(std::sync::Arc::new);
         }
-        self.lint_and_publish(&key);
+        self.relint(&key);
     }
 
-    /// Forgets every loaded config and lints the open documents again.
-    fn reload_configs(&mut self) {
+    /// Forgets every loaded config, then finds the plan again of each open
+    /// document that the config in `dir` applies to (a document that is
+    /// not a file takes the workspace root's), and lints it again.
+    fn reload_configs(&mut self, dir: &Path) {
         self.documents.forget_configs();
         for key in self.documents.keys() {
             let Some(uri) = self.documents.get(&key).map(|d| d.uri.clone()) else {
                 continue;
             };
+            let place = file_path(&uri).unwrap_or_else(|| self.documents.root().to_path_buf());
+            if !place.starts_with(dir) {
+                continue;
+            }
             let plan = self.plan_for(&uri);
             if let Some(document) = self.documents.get_mut(&key) {
                 document.plan = plan;
             }
-            self.lint_and_publish(&key);
+            self.relint(&key);
         }
     }
 }

@@ -1,5 +1,9 @@
 """Drives `mtlint lsp` with pygls's language client, as an editor would.
 
+The client offers to watch files, as Neovim and Helix do: the server must
+register watchers for configs and sidecars, and findings must follow the
+changes the client reports, without a restart.
+
 Run by tests/lsp_client.rs: python3 lsp_client.py MTLINT_BINARY WORKDIR.
 Exits 0 when every step behaved; an AssertionError names the step that did
 not. Edits the server returns are applied with pygls's own text document,
@@ -7,6 +11,7 @@ which counts positions in UTF-16 as editors do.
 """
 
 import asyncio
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -36,10 +41,37 @@ async def main(binary: str, workdir: Path) -> None:
     async def next_diagnostics() -> types.PublishDiagnosticsParams:
         return await asyncio.wait_for(published.get(), TIMEOUT)
 
+    watched: list = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def on_register(params: types.RegistrationParams) -> None:
+        for registration in params.registrations:
+            if registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES:
+                options = registration.register_options
+                watchers = options["watchers"] if isinstance(options, dict) else options.watchers
+                for watcher in watchers:
+                    glob = watcher["globPattern"] if isinstance(watcher, dict) else watcher.glob_pattern
+                    watched.append(glob)
+
+    def file_changed(path: Path, kind: types.FileChangeType) -> None:
+        """Reports a change as the editor's file watcher does: only for the
+        files that match a watcher the server registered."""
+        if not any(fnmatch.fnmatch(path.as_posix(), glob) for glob in watched):
+            return
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(uri=path.as_uri(), type=kind)])
+        )
+
     await client.start_io(binary, "lsp", cwd=str(workdir))
     result = await client.initialize_async(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=types.ClientCapabilities(
+                workspace=types.WorkspaceClientCapabilities(
+                    did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                        dynamic_registration=True
+                    )
+                )
+            ),
             root_uri=workdir.as_uri(),
             process_id=None,
         )
@@ -122,8 +154,33 @@ async def main(binary: str, workdir: Path) -> None:
         )
     )
     assert "The the" not in document.source, document.source
-    codes = sorted(d.code for d in (await next_diagnostics()).diagnostics)
+    after = await next_diagnostics()
+    codes = sorted(d.code for d in after.diagnostics)
     assert codes == ["title.wrong-office"], codes
+
+    # The config changes on disk; the editor never opens it.
+    assert sorted(watched) == ["**/*.mtlint-ignore.toml", "**/mtlint.toml"], watched
+    config = workdir / "mtlint.toml"
+    dated = config.read_text(encoding="utf-8")
+    config.write_text(dated + 'ignore = ["title"]\n', encoding="utf-8")
+    file_changed(config, types.FileChangeType.Changed)
+    codes = sorted(d.code for d in (await next_diagnostics()).diagnostics)
+    assert codes == [], codes
+    config.write_text(dated, encoding="utf-8")
+    file_changed(config, types.FileChangeType.Changed)
+    title = next(d for d in (await next_diagnostics()).diagnostics)
+    assert title.code == "title.wrong-office", title
+
+    # A sidecar created beside the article accepts the finding.
+    line = document.lines[title.range.start.line]
+    flagged = line[title.range.start.character : title.range.end.character]
+    sidecar = workdir / "article.txt.mtlint-ignore.toml"
+    sidecar.write_text(
+        f'[[ignore]]\nrule = "title.wrong-office"\ntext = "{flagged}"\n', encoding="utf-8"
+    )
+    file_changed(sidecar, types.FileChangeType.Created)
+    codes = sorted(d.code for d in (await next_diagnostics()).diagnostics)
+    assert codes == [], codes
 
     # Closing clears the document's diagnostics.
     client.text_document_did_close(

@@ -409,3 +409,6 @@ fn exit_without_shutdown_is_a_failure() {
     let server = client.server.take().unwrap();
     assert_eq!(server.join().unwrap().unwrap(), Exit::WithoutShutdown);
 }
+
+mod watching;
+mod worker;

@@ -1,0 +1,137 @@
+//! Linting off the message loop. The loop hands each new text to one
+//! worker thread and goes on answering requests; the worker waits until
+//! the edits pause, lints only the latest text of each document, and sends
+//! the findings back. A text that is replaced while it is being linted is
+//! abandoned between two checks (its job's `cancel` flag), so after the
+//! last of a burst of edits the findings are current within one lint.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::Article;
+use crate::suppress::Sidecar;
+use crate::workspace::Plan;
+
+/// How long the edits must pause before the worker lints: a burst of
+/// keystrokes is linted once, at its end.
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// One document's text to lint, as it was when the job was made.
+pub(super) struct Job {
+    pub(super) key: String,
+    /// Which of the document's texts this is (see `OpenDocument`).
+    pub(super) generation: u64,
+    pub(super) text: Arc<str>,
+    pub(super) plan: Arc<Plan>,
+    pub(super) sidecar: Option<Arc<Sidecar>>,
+    /// Set by the loop when a newer text replaces this one.
+    pub(super) cancel: Arc<AtomicBool>,
+}
+
+/// The findings on one job's text; `None` when the linter panicked.
+pub(super) struct Linted {
+    pub(super) key: String,
+    pub(super) generation: u64,
+    pub(super) diagnostics: Option<Vec<Diagnostic>>,
+}
+
+/// The worker thread and its two channels.
+pub(super) struct Worker {
+    jobs: Option<Sender<Job>>,
+    pub(super) results: Receiver<Linted>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Worker {
+    pub(super) fn start(debounce: Duration) -> Self {
+        let (jobs, job_receiver) = crossbeam_channel::unbounded();
+        let (result_sender, results) = crossbeam_channel::unbounded();
+        let thread = std::thread::Builder::new()
+            .name("mtlint-lint".to_owned())
+            .spawn(move || run(&job_receiver, &result_sender, debounce))
+            .expect("the lint thread starts");
+        Self {
+            jobs: Some(jobs),
+            results,
+            thread: Some(thread),
+        }
+    }
+
+    pub(super) fn send(&self, job: Job) {
+        if let Some(jobs) = &self.jobs {
+            // The worker ends only when this sender is dropped.
+            let _ = jobs.send(job);
+        }
+    }
+}
+
+impl Drop for Worker {
+    /// Ends the worker: it finishes the lint under way, if any.
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The worker's loop: collect jobs until the edits pause, keeping the
+/// latest per document, then lint them one by one, oldest first.
+fn run(jobs: &Receiver<Job>, results: &Sender<Linted>, debounce: Duration) {
+    let mut pending: Vec<Job> = Vec::new();
+    loop {
+        if pending.is_empty() {
+            match jobs.recv() {
+                Ok(job) => queue(&mut pending, job),
+                Err(_) => return,
+            }
+        }
+        loop {
+            match jobs.recv_timeout(debounce) {
+                Ok(job) => queue(&mut pending, job),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        let job = pending.remove(0);
+        if job.cancel.load(Ordering::Relaxed) {
+            continue;
+        }
+        let diagnostics = lint(&job);
+        if job.cancel.load(Ordering::Relaxed) {
+            continue;
+        }
+        let linted = Linted {
+            key: job.key,
+            generation: job.generation,
+            diagnostics,
+        };
+        if results.send(linted).is_err() {
+            return;
+        }
+    }
+}
+
+/// Adds `job`, replacing an older job of the same document.
+fn queue(pending: &mut Vec<Job>, job: Job) {
+    pending.retain(|p| p.key != job.key);
+    pending.push(job);
+}
+
+fn lint(job: &Job) -> Option<Vec<Diagnostic>> {
+    let article = Article {
+        sidecar: job.sidecar.as_deref(),
+        cancel: Some(&job.cancel),
+        ..Article::default()
+    };
+    catch_unwind(AssertUnwindSafe(|| {
+        job.plan.linter.lint_with(&job.text, &article)
+    }))
+    .ok()
+}
