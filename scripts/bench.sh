@@ -51,6 +51,8 @@ text = "".join(parts)
 (work / "large.txt").write_text(text, encoding="utf-8")
 line = " ".join(text.split())[:10_000_000]
 (work / "line.txt").write_text(line + "\n", encoding="utf-8")
+# A scraper's repeated cell: one word two million times on one line.
+(work / "repeated.txt").write_text("word " * 2_000_000 + "\n", encoding="utf-8")
 PY
 
 measure "mtlint check (folder)" "$bytes" bash -c "'$mtlint' check --format jsonl '$work/corpus' || [ \$? -eq 1 ]"
@@ -70,6 +72,8 @@ latency "mtlint check (one article)" "$one"
 latency "mtlint check (same, fixed)" "$clean"
 measure "mtlint check (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash -c "'$mtlint' check --format jsonl '$work/large.txt' || [ \$? -eq 1 ]"
 measure "mtlint check (one 10 MB line)" "$(stat -c %s "$work/line.txt")" bash -c "'$mtlint' check --format jsonl '$work/line.txt' || [ \$? -eq 1 ]"
+measure "mtlint check (repeated word)" "$(stat -c %s "$work/repeated.txt")" bash -c "'$mtlint' check --format jsonl '$work/repeated.txt' || [ \$? -eq 1 ]"
+measure "mtlint --fix (repeated word)" "$(stat -c %s "$work/repeated.txt")" bash -c "'$mtlint' check --fix '$work/repeated.txt' || [ \$? -eq 1 ]"
 if command -v typos >/dev/null 2>&1; then
   measure "typos (folder)" "$bytes" bash -c "typos --format brief '$work/corpus' || true"
   measure "typos (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash -c "typos --format brief '$work/large.txt' || true"

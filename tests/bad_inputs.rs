@@ -177,6 +177,16 @@ fn matrix() -> Vec<Case> {
             fix: 0,
             fix_says: "",
         },
+        Case {
+            // A scraper's repeated cell: one finding, one fix.
+            name: "one word repeated over a 10 MB line",
+            bytes: ("word ".repeat(2_000_000) + "\n").into_bytes(),
+            check: 1,
+            says: "",
+            fixed: Some(b"word\n".to_vec()),
+            fix: 0,
+            fix_says: "",
+        },
     ]
 }
 

@@ -407,6 +407,34 @@ fn the_summary_counts_files_with_findings_and_files_checked() {
 
 /// A mistyped rule id or category is answered with the nearest one, as
 /// cargo answers a mistyped subcommand.
+/// A rule reports its first 1,000 findings in a text, then one that counts
+/// the rest; a run of one word is one finding.
+#[test]
+fn findings_of_one_rule_are_capped_per_text() {
+    let text = "The the end.\n".repeat(1500) + "It was word word word word here.\n";
+    let out = mtlint_stdin(&["check", "--format", "json", "-"], text.as_bytes());
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let found = report["files"][0]["diagnostics"].as_array().unwrap();
+    let doubled: Vec<&str> = found
+        .iter()
+        .filter(|d| d["rule"] == "typography.doubled-word")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(doubled.len(), 1001);
+    assert!(
+        doubled[1000].starts_with("501 more `typography.doubled-word` findings"),
+        "{}",
+        doubled[1000]
+    );
+    // `--fix` is not capped.
+    let out = mtlint_stdin(&["check", "--fix", "-"], text.as_bytes());
+    assert_eq!(
+        stdout(&out),
+        "The end.\n".repeat(1500) + "It was word here.\n"
+    );
+}
+
 #[test]
 fn a_mistyped_rule_id_gets_the_nearest_one() {
     let out = mtlint(&["rules", "--explain", "name.near-mis"]);

@@ -1,7 +1,10 @@
 //! Linting one text with a registry and a selection, and fixing it to a
 //! fixed point.
 
+mod cap;
 mod suppression;
+
+pub use cap::MAX_PER_RULE;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -144,7 +147,9 @@ impl Linter {
     /// anything.
     pub fn lint_with(&self, text: &str, article: &Article) -> Vec<Diagnostic> {
         let settings = self.settings_for(article.date);
-        self.run_checks(text, article, &settings)
+        let mut diagnostics = self.run_checks(text, article, &settings);
+        cap::cap_per_rule(&mut diagnostics);
+        diagnostics
     }
 
     /// [`Linter::fix`] for one article.
@@ -162,6 +167,8 @@ impl Linter {
                 .collect();
             let (next, applied) = apply_fixes(&current, &fixes);
             if applied == 0 || next == current {
+                let mut diagnostics = diagnostics;
+                cap::cap_per_rule(&mut diagnostics);
                 return FixOutcome {
                     text: current,
                     fixed,
@@ -172,7 +179,8 @@ impl Linter {
             fixed += applied;
             current = next;
         }
-        let diagnostics = self.run_checks(&current, article, &settings);
+        let mut diagnostics = self.run_checks(&current, article, &settings);
+        cap::cap_per_rule(&mut diagnostics);
         FixOutcome {
             text: current,
             fixed,

@@ -37,39 +37,63 @@ impl Check for DoubledWord {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let lexicons = cx.lexicons();
         let repeatable = &lexicons.repeatable_words;
-        for i in 1..doc.tokens.len() {
+        let mut i = 1;
+        while i < doc.tokens.len() {
+            if !repeats(doc, i) {
+                i += 1;
+                continue;
+            }
             let (first, second) = (doc.tokens[i - 1], doc.tokens[i]);
-            if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
-                continue;
-            }
-            let gap = TextRange::new(first.range.end(), second.range.start());
-            let gap_text = doc.slice(gap);
-            if gap_text.is_empty() || !gap_text.chars().all(|c| c == ' ' || c == '\t') {
-                continue;
-            }
-            let (a, b) = (doc.slice(first.range), doc.slice(second.range));
-            if a.len() != b.len()
-                || !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase()
-            {
-                continue;
-            }
+            let b = doc.slice(second.range);
             let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
             if capitalised(b) || repeatable.contains(b) || units_meet(lexicons, doc, i - 1) {
+                i += 1;
                 continue;
             }
-            let range = TextRange::new(first.range.start(), second.range.end());
+            // A run of the same word ("word word word …", a scraper's
+            // repeated cell) is one finding, with one fix that keeps one.
+            let mut last = i;
+            while last + 1 < doc.tokens.len() && repeats(doc, last + 1) {
+                last += 1;
+            }
+            let end = doc.tokens[last].range.end();
+            let times = last - i + 2;
+            let (message, fix) = if times == 2 {
+                (
+                    format!("`{b}` is written twice"),
+                    format!("Remove the second `{b}`"),
+                )
+            } else {
+                (
+                    format!("`{b}` is written {times} times in a row"),
+                    format!("Keep one `{b}`"),
+                )
+            };
             cx.report(
-                META.diagnostic(range, format!("`{b}` is written twice"))
+                META.diagnostic(TextRange::new(first.range.start(), end), message)
                     .with_fix(Fix::safe(
-                        format!("Remove the second `{b}`"),
-                        vec![Edit::delete(TextRange::new(
-                            first.range.end(),
-                            second.range.end(),
-                        ))],
+                        fix,
+                        vec![Edit::delete(TextRange::new(first.range.end(), end))],
                     )),
             );
+            i = last + 1;
         }
     }
+}
+
+/// Whether the word token at `i` repeats the word token before it, with
+/// only spaces or tabs between them.
+fn repeats(doc: &Document, i: usize) -> bool {
+    let (first, second) = (doc.tokens[i - 1], doc.tokens[i]);
+    if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
+        return false;
+    }
+    let gap = doc.slice(TextRange::new(first.range.end(), second.range.start()));
+    if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\t') {
+        return false;
+    }
+    let (a, b) = (doc.slice(first.range), doc.slice(second.range));
+    a.len() == b.len() && (a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase())
 }
 
 /// Whether the word at `first` and the same word after it belong to two
@@ -144,6 +168,21 @@ mod tests {
         ] {
             assert_eq!(diagnostics(&DoubledWord, text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_run_of_one_word_is_one_finding_with_one_fix() {
+        let found = diagnostics(&DoubledWord, "It was word word word word here.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "`word` is written 4 times in a row");
+        assert_fixes(
+            &DoubledWord,
+            "It was word word word word here.",
+            "It was word here.",
+        );
+        // Two runs, apart.
+        let found = diagnostics(&DoubledWord, "the the cat and the the dog");
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]
