@@ -48,57 +48,152 @@ pub fn fixture_cases(contents: &str) -> (Vec<String>, Vec<String>) {
     (flagged, allowed)
 }
 
-/// The explanation of `meta`: its summary, its documentation, and up to
-/// three examples of each side.
-pub fn explain(meta: &RuleMeta, loaded: &LoadedRules) -> String {
-    let mut out = format!(
-        "{} ({}, {}{}{})\n{}\n",
-        meta.id,
-        meta.category.as_str(),
-        meta.severity.as_str(),
-        if meta.fixable { ", fixable" } else { "" },
-        if meta.opt_in {
-            ", opt-in: runs only when named in --select or --extend-select"
-        } else {
-            ""
-        },
-        meta.summary
-    );
-    let doc = RULE_DOCS
-        .iter()
-        .find(|(id, _)| *id == meta.id)
-        .map(|(_, doc)| *doc);
-    if let Some(doc) = doc {
-        out.push('\n');
-        out.push_str(doc.trim_end());
-        out.push('\n');
-    } else {
-        out.push_str(&format!("\nDefined in {}.\n", meta.origin));
-    }
-    let (flagged, allowed) = match RULE_FIXTURES.iter().find(|(id, _)| *id == meta.id) {
-        Some((_, contents)) => fixture_cases(contents),
-        None => {
-            let (flagged, allowed) = loaded.examples(&meta.id);
-            (
-                flagged.into_iter().map(str::to_owned).collect(),
-                allowed.into_iter().map(str::to_owned).collect(),
-            )
-        }
-    };
-    for (title, cases) in [("Flagged", flagged), ("Left alone", allowed)] {
-        if cases.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n{title}:\n"));
-        for case in cases.iter().take(EXAMPLES) {
-            for (i, line) in case.lines().enumerate() {
-                out.push_str(if i == 0 { "  - " } else { "    " });
-                out.push_str(line);
-                out.push('\n');
+/// A rule's explanation, in parts: what `mtlint rules --explain` prints
+/// ([`Explanation::text`]), and what SARIF consumers show beside a finding
+/// (the [`Explanation::description`] and the [`Explanation::markdown`]).
+pub struct Explanation {
+    /// `id (category, severity, fixable)`, with the opt-in note.
+    heading: String,
+    summary: String,
+    /// The detector's documentation; a rule from a rule file has none.
+    doc: Option<&'static str>,
+    /// `built-in`, or the rule file that defines the rule.
+    origin: String,
+    /// Up to three cases the rule flags and three it leaves alone.
+    flagged: Vec<String>,
+    allowed: Vec<String>,
+}
+
+impl Explanation {
+    pub fn new(meta: &RuleMeta, loaded: &LoadedRules) -> Self {
+        let heading = format!(
+            "{} ({}, {}{}{})",
+            meta.id,
+            meta.category.as_str(),
+            meta.severity.as_str(),
+            if meta.fixable { ", fixable" } else { "" },
+            if meta.opt_in {
+                ", opt-in: runs only when named in --select or --extend-select"
+            } else {
+                ""
+            },
+        );
+        let doc = RULE_DOCS
+            .iter()
+            .find(|(id, _)| *id == meta.id)
+            .map(|(_, doc)| doc.trim_end());
+        let (mut flagged, mut allowed) = match RULE_FIXTURES.iter().find(|(id, _)| *id == meta.id) {
+            Some((_, contents)) => fixture_cases(contents),
+            None => {
+                let (flagged, allowed) = loaded.examples(&meta.id);
+                (
+                    flagged.into_iter().map(str::to_owned).collect(),
+                    allowed.into_iter().map(str::to_owned).collect(),
+                )
             }
+        };
+        flagged.truncate(EXAMPLES);
+        allowed.truncate(EXAMPLES);
+        Self {
+            heading,
+            summary: meta.summary.to_string(),
+            doc,
+            origin: meta.origin.to_string(),
+            flagged,
+            allowed,
+        }
+    }
+
+    /// The documentation, else where the rule is defined (in Markdown, the
+    /// path as code).
+    fn body(&self, markdown: bool) -> String {
+        match self.doc {
+            Some(doc) => doc.to_owned(),
+            None if markdown => format!("Defined in {}.", code_span(&self.origin)),
+            None => format!("Defined in {}.", self.origin),
+        }
+    }
+
+    /// The summary and the documentation, without the examples.
+    pub fn description(&self) -> String {
+        format!("{}\n\n{}", self.summary, self.body(false))
+    }
+
+    fn sides(&self) -> [(&'static str, &[String]); 2] {
+        [("Flagged", &self.flagged), ("Left alone", &self.allowed)]
+    }
+
+    /// As `mtlint rules --explain` prints it: plain text, the examples as a
+    /// list.
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "{}\n{}\n\n{}\n",
+            self.heading,
+            self.summary,
+            self.body(false)
+        );
+        for (title, cases) in self.sides() {
+            if !cases.is_empty() {
+                out.push_str(&format!("\n{title}:\n{}", case_list(cases)));
+            }
+        }
+        out
+    }
+
+    /// The same in Markdown (the documentation is written in it already),
+    /// the examples in a code block, so that article text is shown as it
+    /// is and never read as markup.
+    pub fn markdown(&self) -> String {
+        let mut out = format!(
+            "**{}**\n\n{}\n\n{}\n",
+            self.heading,
+            self.summary,
+            self.body(true)
+        );
+        for (title, cases) in self.sides() {
+            if !cases.is_empty() {
+                let list = case_list(cases);
+                let fence = "`".repeat(longest_backtick_run(&list).max(2) + 1);
+                out.push_str(&format!("\n{title}:\n\n{fence}text\n{list}{fence}\n"));
+            }
+        }
+        out
+    }
+}
+
+/// The cases as a list, one `  - ` item each, later lines indented.
+fn case_list(cases: &[String]) -> String {
+    let mut out = String::new();
+    for case in cases {
+        for (i, line) in case.lines().enumerate() {
+            out.push_str(if i == 0 { "  - " } else { "    " });
+            out.push_str(line);
+            out.push('\n');
         }
     }
     out
+}
+
+/// A code fence must be longer than any run of backticks inside it.
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// `text` as inline code, however many backticks it holds.
+fn code_span(text: &str) -> String {
+    let ticks = "`".repeat(longest_backtick_run(text) + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+/// The explanation of `meta` as `mtlint rules --explain` prints it: its
+/// summary, its documentation, and up to three examples of each side.
+pub fn explain(meta: &RuleMeta, loaded: &LoadedRules) -> String {
+    Explanation::new(meta, loaded).text()
 }
 
 #[cfg(test)]
@@ -112,6 +207,28 @@ mod tests {
             fixture_cases("# a comment\n== flag\none\n--\ntwo\nlines\n== allow\nthree\n");
         assert_eq!(flagged, ["one", "two\nlines"]);
         assert_eq!(allowed, ["three"]);
+    }
+
+    #[test]
+    fn markdown_shows_examples_as_code_whatever_they_hold() {
+        let explanation = Explanation {
+            heading: "x.y (junk, warning)".to_owned(),
+            summary: "A summary.".to_owned(),
+            doc: None,
+            origin: "my_rules/a_b.toml".to_owned(),
+            flagged: vec!["a ```fence``` and *stars*".to_owned()],
+            allowed: Vec::new(),
+        };
+        assert_eq!(
+            explanation.markdown(),
+            "**x.y (junk, warning)**\n\nA summary.\n\nDefined in `my_rules/a_b.toml`.\n\n\
+             Flagged:\n\n````text\n  - a ```fence``` and *stars*\n````\n"
+        );
+        assert_eq!(code_span("`a`"), "`` `a` ``");
+        assert_eq!(
+            explanation.description(),
+            "A summary.\n\nDefined in my_rules/a_b.toml."
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod properties;
 mod readme;
 mod rule_fixtures;
 mod sarif;
+mod sarif_multitool;
 mod snapshots;
 mod spark_batch;
 mod windows;

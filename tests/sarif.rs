@@ -68,6 +68,44 @@ fn the_schema_rejects_what_sarif_forbids() {
     assert!(!errors(&validator, &zero_line).is_empty());
 }
 
+/// Each rule carries its explanation, as GitHub code scanning requires
+/// (`fullDescription` and `help`), and the tool a link only when Cargo.toml
+/// gives one.
+#[test]
+fn rules_carry_their_explanation() {
+    let out = mtlint(&["check", "--format", "sarif", "fixtures/schemas"]);
+    let sarif: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    let rules = driver["rules"].as_array().expect("rules");
+    for rule in rules {
+        for field in [
+            &rule["fullDescription"]["text"],
+            &rule["help"]["text"],
+            &rule["help"]["markdown"],
+        ] {
+            assert!(field.as_str().is_some_and(|t| !t.is_empty()), "{rule:#}");
+        }
+        // No page per rule exists, so no link is made up.
+        assert!(rule.get("helpUri").is_none(), "{rule:#}");
+    }
+    // The help is what `mtlint rules --explain` prints, for a detector and
+    // for a rule from a rule file.
+    for id in ["typography.doubled-word", "junk.mt-disclaimer"] {
+        let rule = rules.iter().find(|r| r["id"] == id).expect("the rule");
+        let explain = mtlint(&["rules", "--explain", id]);
+        assert_eq!(
+            rule["help"]["text"].as_str(),
+            Some(stdout(&explain).as_str())
+        );
+        let markdown = rule["help"]["markdown"].as_str().unwrap();
+        assert!(markdown.contains("Flagged:\n\n```text\n  - "), "{markdown}");
+    }
+    let homepage = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|u| !u.is_empty());
+    assert_eq!(driver["informationUri"].as_str(), homepage);
+}
+
 /// Artifact URIs are URI references (RFC 3986): a space, a percent sign, a
 /// colon or a letter outside ASCII in a path is percent-encoded, as the
 /// SARIF Multitool requires (its rule SARIF1002).

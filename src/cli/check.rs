@@ -100,12 +100,13 @@ pub(super) fn run_check(args: CheckArgs, io: &mut Io) -> io::Result<ExitStatus> 
         run.lint_chunk(inputs, planned, io, writer.as_mut(), &mut tally)?;
     }
     if let Some(writer) = writer {
-        // Every rule of the run, once, for the SARIF rule table.
+        // Every rule of the run, once, for the SARIF rule table, with the
+        // rule files of its plan for its examples.
         let mut seen = std::collections::HashSet::new();
         let rules = resolver
             .plans()
-            .flat_map(|p| p.linter.registry().rules())
-            .filter(|r| seen.insert(r.id.clone()));
+            .flat_map(|p| p.linter.registry().rules().map(|r| (r, p.rule_files())))
+            .filter(|(r, _)| seen.insert(r.id.clone()));
         writer.finish(io.stdout, rules)?;
     }
     Ok(tally.status(args.diff))

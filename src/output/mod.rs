@@ -202,11 +202,17 @@ impl ReportWriter {
         }
     }
 
-    /// Ends the output; `rules` are every rule of the run (SARIF's table).
+    /// Ends the output; `rules` are every rule of the run with the rule
+    /// files that explain it (SARIF's table), read only for SARIF.
     pub fn finish<'a>(
         self,
         out: &mut dyn std::io::Write,
-        rules: impl Iterator<Item = &'a crate::rule::RuleMeta>,
+        rules: impl Iterator<
+            Item = (
+                &'a crate::rule::RuleMeta,
+                &'a crate::rules::file::LoadedRules,
+            ),
+        >,
     ) -> std::io::Result<()> {
         match self {
             ReportWriter::Human { style, totals, fix } => {

@@ -1,6 +1,13 @@
 //! SARIF 2.1.0 output (`--format sarif`) for code-scanning dashboards.
 //! Columns are Unicode code points (`columnKind: unicodeCodePoints`), as in
 //! the JSON format; regions also carry byte offsets.
+//!
+//! Each rule carries its explanation (`mtlint rules --explain`) as
+//! `fullDescription` and `help`, which GitHub code scanning shows beside an
+//! alert. `informationUri` is the package's `homepage`, else its
+//! `repository` (Cargo.toml), and is left out while neither is set; rules
+//! have no `helpUri`, since no page per rule exists: their help is in the
+//! log itself.
 
 use std::io::{self, Write};
 
@@ -8,7 +15,17 @@ use serde_json::{json, Value};
 
 use super::FileReport;
 use crate::diagnostic::Severity;
+use crate::explain::Explanation;
 use crate::rule::RuleMeta;
+use crate::rules::file::LoadedRules;
+
+/// Where users learn about mtlint: the `homepage` of Cargo.toml, else its
+/// `repository`; none while both are unset (cargo sets them empty).
+pub fn information_uri() -> Option<&'static str> {
+    [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|uri| !uri.is_empty())
+}
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -18,10 +35,11 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// `rules`: each rule of the run with the rule files that explain it.
 pub fn write_sarif<'a>(
     out: &mut dyn Write,
     reports: &[FileReport],
-    rules: impl Iterator<Item = &'a RuleMeta>,
+    rules: impl Iterator<Item = (&'a RuleMeta, &'a LoadedRules)>,
 ) -> io::Result<()> {
     let results = reports.iter().flat_map(results).collect();
     write_log(out, rules, results)
@@ -110,28 +128,38 @@ pub fn results(report: &FileReport) -> Vec<Value> {
 /// The log, with the rule table and every file's results.
 pub fn write_log<'a>(
     out: &mut dyn Write,
-    rules: impl Iterator<Item = &'a RuleMeta>,
+    rules: impl Iterator<Item = (&'a RuleMeta, &'a LoadedRules)>,
     results: Vec<Value>,
 ) -> io::Result<()> {
     let rules: Vec<Value> = rules
-        .map(|meta| {
+        .map(|(meta, loaded)| {
+            let explanation = Explanation::new(meta, loaded);
             json!({
                 "id": meta.id,
                 "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": explanation.description() },
+                "help": {
+                    "text": explanation.text(),
+                    "markdown": explanation.markdown(),
+                },
                 "defaultConfiguration": { "level": level(meta.severity) },
                 "properties": { "category": meta.category.as_str() },
             })
         })
         .collect();
+    let mut driver = json!({
+        "name": "mtlint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let Some(uri) = information_uri() {
+        driver["informationUri"] = Value::from(uri);
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "mtlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
