@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Deserialize;
+use toml::Spanned;
 
+use crate::toml_error::position;
 pub use crate::toml_error::{toml_error, toml_message};
 
 use crate::date::Date;
@@ -66,6 +68,21 @@ pub struct Config {
     /// The file it came from.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// Its text, to place an error found after parsing.
+    #[serde(skip)]
+    text: String,
+}
+
+/// Where the values of a config stand in its text: read again only to
+/// place an error at its line and column.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+struct Spans {
+    select: Vec<Spanned<String>>,
+    ignore: Vec<Spanned<String>>,
+    extend_select: Vec<Spanned<String>>,
+    date: Option<Spanned<String>>,
+    per_path_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 impl Config {
@@ -100,10 +117,13 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Self, String> {
         let mut config: Config =
             toml::from_str(text).map_err(|e| toml_error(&path.display().to_string(), text, &e))?;
+        config.path = Some(path.to_path_buf());
+        config.text = text.to_owned();
         if let Some(date) = &config.date {
-            date.parse::<Date>().map_err(|e| {
-                format!("{}: `date = \"{date}\"` is not a date: {e}", path.display())
-            })?;
+            if let Err(e) = date.parse::<Date>() {
+                let at = config.spans().date.map(|d| d.span().start);
+                return Err(config.error_at(at, format!("`date = \"{date}\"` is not a date: {e}")));
+            }
         }
         let base = path.parent().unwrap_or(Path::new("."));
         config.rules = config.rules.iter().map(|dir| base.join(dir)).collect();
@@ -111,14 +131,69 @@ impl Config {
             let glob = GlobBuilder::new(pattern)
                 .literal_separator(true)
                 .build()
-                .map_err(|e| format!("{}: per-path-ignores: {e}", path.display()))?;
+                .map_err(|e| {
+                    let spans = config.spans();
+                    let at = spans
+                        .per_path_ignores
+                        .keys()
+                        .find(|k| k.get_ref() == pattern);
+                    config.error_at(
+                        at.map(|k| k.span().start),
+                        format!(
+                            "per-path-ignores: `{pattern}` is not a valid glob: {}",
+                            e.kind()
+                        ),
+                    )
+                })?;
             // A pattern without a slash matches a file name in any directory.
             config
                 .globs
                 .push((glob.compile_matcher(), !pattern.contains('/')));
         }
-        config.path = Some(path.to_path_buf());
         Ok(config)
+    }
+
+    /// Checks every rule id and category the config names (`select`,
+    /// `ignore`, `extend-select` and each list of `per-path-ignores`) with
+    /// `known`, which explains an unknown one: the first unknown one is an
+    /// error at its line and column, whichever files the run lints.
+    pub fn check_rule_ids(&self, known: impl Fn(&str) -> Result<(), String>) -> Result<(), String> {
+        let spans = self.spans();
+        let lists = [
+            ("select", &spans.select),
+            ("ignore", &spans.ignore),
+            ("extend-select", &spans.extend_select),
+        ];
+        let per_path = spans
+            .per_path_ignores
+            .values()
+            .map(|ids| ("per-path-ignores", ids));
+        for (key, ids) in lists.into_iter().chain(per_path) {
+            for id in ids {
+                if let Err(message) = known(id.get_ref()) {
+                    return Err(self.error_at(Some(id.span().start), format!("{key}: {message}")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Where the values stand in the config's text (nothing for the
+    /// defaults, which have none).
+    fn spans(&self) -> Spans {
+        toml::from_str(&self.text).unwrap_or_default()
+    }
+
+    /// `message` as an error of this config, at byte `at` of its text.
+    fn error_at(&self, at: Option<usize>, message: String) -> String {
+        let name = match &self.path {
+            Some(path) => path.display().to_string(),
+            None => return message,
+        };
+        match at {
+            Some(at) => format!("{}: {message}", position(&name, &self.text, at)),
+            None => format!("{name}: {message}"),
+        }
     }
 
     /// The per-path ignores that apply to the file at `file` (absolute, or
@@ -202,9 +277,47 @@ mod tests {
         let error = Config::load(&path).unwrap_err();
         assert!(error.contains("mtlint.toml:2:"), "{error}");
         assert!(error.contains("fail_on"), "{error}");
-        fs::write(&path, "date = \"21.09.2022\"\n").unwrap();
-        assert!(Config::load(&path).unwrap_err().contains("is not a date"));
+        fs::write(&path, "select = []\ndate = \"2022-13-40\"\n").unwrap();
+        let error = Config::load(&path).unwrap_err();
+        assert!(error.contains("mtlint.toml:2:8: `date"), "{error}");
+        assert!(error.contains("is not a date"), "{error}");
+        fs::write(&path, "[per-path-ignores]\n\"wire/[a\" = [\"junk\"]\n").unwrap();
+        let error = Config::load(&path).unwrap_err();
+        assert!(
+            error.contains("mtlint.toml:2:1: per-path-ignores: `wire/[a`"),
+            "{error}"
+        );
         fs::write(&path, "fail-on = \"fatal\"\n").unwrap();
         assert!(Config::load(&path).unwrap_err().contains("mtlint.toml:1:"));
+    }
+
+    #[test]
+    fn an_unknown_rule_id_is_placed_wherever_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let known = |id: &str| match id {
+            "name" | "junk" => Ok(()),
+            _ => Err(format!("`{id}` is unknown")),
+        };
+        for (text, at) in [
+            (
+                "select = [\"name\", \"nmae\"]\n",
+                "mtlint.toml:1:19: select: `nmae`",
+            ),
+            (
+                "ignore = [\"junk\"]\n[per-path-ignores]\n\"wire/**\" = [\"jnuk\"]\n",
+                "mtlint.toml:3:14: per-path-ignores: `jnuk`",
+            ),
+        ] {
+            fs::write(&path, text).unwrap();
+            let error = Config::load(&path)
+                .unwrap()
+                .check_rule_ids(known)
+                .unwrap_err();
+            assert!(error.contains(at), "{error}");
+        }
+        fs::write(&path, "select = [\"name\"]\n").unwrap();
+        assert!(Config::load(&path).unwrap().check_rule_ids(known).is_ok());
+        assert!(Config::default().check_rule_ids(known).is_ok());
     }
 }

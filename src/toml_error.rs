@@ -13,6 +13,12 @@ pub fn toml_error(name: &str, text: &str, error: &toml::de::Error) -> String {
     format!("{name}{at}: {}", toml_message(text, error))
 }
 
+/// `file:line:column` of byte `offset` of `text`.
+pub fn position(name: &str, text: &str, offset: usize) -> String {
+    let (line, column) = line_column(text, offset);
+    format!("{name}:{line}:{column}")
+}
+
 /// The 1-based line and column (in characters) of byte `offset`, taken
 /// back to a char boundary.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {

@@ -79,6 +79,7 @@ impl Plan {
             .collect();
         let dirs: Vec<&Path> = rule_dirs.iter().map(PathBuf::as_path).collect();
         let registry = Registry::with_rule_dirs(&dirs).map_err(|e| e.to_string())?;
+        config.check_rule_ids(|id| registry.check_selector(id))?;
         let mut enabled = registry.select(select, &ignore)?;
         let extend = extend_select(overrides, config);
         if !extend.is_empty() {

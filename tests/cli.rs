@@ -405,8 +405,6 @@ fn the_summary_counts_files_with_findings_and_files_checked() {
     );
 }
 
-/// A mistyped rule id or category is answered with the nearest one, as
-/// cargo answers a mistyped subcommand.
 /// A rule reports its first 1,000 findings in a text, then one that counts
 /// the rest; a run of one word is one finding.
 #[test]
@@ -435,6 +433,8 @@ fn findings_of_one_rule_are_capped_per_text() {
     );
 }
 
+/// A mistyped rule id or category is answered with the nearest one, as
+/// cargo answers a mistyped subcommand.
 #[test]
 fn a_mistyped_rule_id_gets_the_nearest_one() {
     let out = mtlint(&["rules", "--explain", "name.near-mis"]);
@@ -454,6 +454,36 @@ fn a_mistyped_rule_id_gets_the_nearest_one() {
     // Nothing near: no guess.
     let out = mtlint(&["rules", "--explain", "zzzz.qqqqqq"]);
     assert!(!stderr(&out).contains("did you mean"), "{}", stderr(&out));
+}
+
+/// A mistake in mtlint.toml is reported at its line and column, when the
+/// file is read: a rule id under per-path-ignores too, though no file the
+/// run lints is under that path.
+#[test]
+fn config_mistakes_name_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
+    for (config, expected) in [
+        (
+            "select = [\"nmae\"]\n",
+            "mtlint.toml:1:11: select: `nmae` is neither a rule id nor a category (see `mtlint rules`); did you mean `name`?",
+        ),
+        (
+            "[per-path-ignores]\n\"wire/**\" = [\"typography.doubled-wrod\"]\n",
+            "mtlint.toml:2:14: per-path-ignores: `typography.doubled-wrod` is neither",
+        ),
+        (
+            "[per-path-ignores]\n\"wire/{a\" = [\"junk\"]\n",
+            "mtlint.toml:2:1: per-path-ignores: `wire/{a` is not a valid glob",
+        ),
+        ("date = \"2022-13-40\"\n", "mtlint.toml:1:8: `date = \"2022-13-40\"` is not a date"),
+    ] {
+        fs::write(dir.path().join("mtlint.toml"), config).unwrap();
+        let out = mtlint_in(dir.path(), &["check", "a.txt"], None);
+        assert_eq!(code(&out), 2, "{config}: {}", stdout(&out));
+        let said = stderr(&out);
+        assert!(said.contains(expected), "{config}: {said}");
+    }
 }
 
 #[test]
@@ -643,7 +673,7 @@ fn each_file_gets_its_nearest_config_and_per_path_ignores() {
     );
     assert_eq!(code(&out), 1);
 
-    // A bad glob is an error naming the config.
+    // A bad glob is an error naming the config, line and column.
     fs::write(
         root.path().join("desk/mtlint.toml"),
         "[per-path-ignores]\n\"wire/[\" = [\"junk\"]\n",
@@ -652,7 +682,7 @@ fn each_file_gets_its_nearest_config_and_per_path_ignores() {
     let out = mtlint_in(root.path(), &["check", "desk"], None);
     assert_eq!(code(&out), 2);
     assert!(
-        stderr(&out).contains("mtlint.toml: per-path-ignores"),
+        stderr(&out).contains("mtlint.toml:2:1: per-path-ignores"),
         "{}",
         stderr(&out)
     );

@@ -159,21 +159,24 @@ impl Registry {
         }
     }
 
+    /// Whether `selector` is a rule id or a category; the error says which
+    /// is nearest.
+    pub fn check_selector(&self, selector: &str) -> Result<(), String> {
+        if selector.parse::<Category>().is_ok() || self.rules().any(|r| r.id == selector) {
+            return Ok(());
+        }
+        Err(self.with_hint(
+            format!("`{selector}` is neither a rule id nor a category (see `mtlint rules`)"),
+            selector,
+        ))
+    }
+
     /// The ids selected by `--select` and `--ignore` (each a rule id or a
     /// category). An empty `select` selects every rule but the opt-in ones,
     /// which run only when `select` names them by their id.
     pub fn select(&self, select: &[String], ignore: &[String]) -> Result<HashSet<String>, String> {
         for selector in select.iter().chain(ignore) {
-            if selector.parse::<Category>().is_err()
-                && !self.rules().any(|r| r.id == selector.as_str())
-            {
-                return Err(self.with_hint(
-                    format!(
-                        "`{selector}` is neither a rule id nor a category (see `mtlint rules`)"
-                    ),
-                    selector,
-                ));
-            }
+            self.check_selector(selector)?;
         }
         let matches = |meta: &RuleMeta, selectors: &[String]| {
             selectors
