@@ -5,8 +5,9 @@
 //! over a finding and shuts the server down.
 //!
 //! Without a Python that imports pygls (`python3`, or `MTLINT_PYTHON`) the
-//! test says so on stderr and passes; CI installs pygls and sets
-//! `MTLINT_REQUIRE_CLIENTS=1`, which makes a missing client a failure.
+//! test says so on stderr and passes; CI installs pygls and names it in
+//! `MTLINT_REQUIRE_CLIENTS` (`pygls`), which makes a missing client a
+//! failure.
 
 use std::fs;
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ fn python_with_pygls() -> Option<PathBuf> {
     let found = python_imports("pygls.lsp.client, lsprotocol");
     client_available(
         "lsp_client::a_real_client_gets_diagnostics_fixes_and_hovers",
+        "pygls",
         found,
         "pygls is not installed (pip install pygls==2.1.1)",
     )

@@ -6,8 +6,8 @@
 //! pre-commit clones this repository at HEAD and builds mtlint with cargo,
 //! so the test sees the hooks as committed. Without `pre-commit` on PATH
 //! (or in `MTLINT_PRE_COMMIT`) the test says so on stderr and passes; CI
-//! installs it and sets `MTLINT_REQUIRE_CLIENTS=1`, which makes a missing
-//! client a failure.
+//! installs it and names it in `MTLINT_REQUIRE_CLIENTS` (`pre-commit`),
+//! which makes a missing client a failure.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ fn pre_commit() -> Option<PathBuf> {
         .is_ok_and(|o| o.status.success());
     client_available(
         "pre_commit::hooks_block_damaged_articles",
+        "pre-commit",
         found,
         "pre-commit is not installed (pip install pre-commit==4.7.0)",
     )

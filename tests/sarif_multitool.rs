@@ -12,8 +12,8 @@
 //!
 //! Without the Multitool (`sarif-multitool` on PATH, or the program in
 //! `MTLINT_SARIF_MULTITOOL`) the test says so on stderr and passes; CI
-//! installs it and sets `MTLINT_REQUIRE_CLIENTS=1`, which makes a missing
-//! tool a failure.
+//! installs it and names it in `MTLINT_REQUIRE_CLIENTS`
+//! (`sarif-multitool`), which makes a missing tool a failure.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -38,6 +38,7 @@ fn multitool() -> Option<PathBuf> {
         .is_ok_and(|o| o.status.success());
     client_available(
         TEST,
+        "sarif-multitool",
         found,
         "the SARIF Multitool is not installed \
          (npm install @microsoft/sarif-multitool@5.7.0, then MTLINT_SARIF_MULTITOOL)",

@@ -7,8 +7,8 @@
 //!
 //! Without a Python that imports pyspark (`python3`, or `MTLINT_PYTHON`)
 //! or without `java`, the test says so on stderr and passes; CI installs
-//! pyspark and sets `MTLINT_REQUIRE_CLIENTS=1`, which makes a missing
-//! client a failure.
+//! pyspark and names it in `MTLINT_REQUIRE_CLIENTS` (`pyspark`), which
+//! makes a missing client a failure.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ fn python_with_spark() -> Option<PathBuf> {
         .is_ok_and(|o| o.status.success());
     client_available(
         "spark_batch::a_spark_job_gives_what_batch_gives",
+        "pyspark",
         spark && java,
         &format!("needs pyspark (pip install pyspark==4.3.0: {spark}) and java 17 ({java})"),
     )

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use lsp_types::Uri;
@@ -30,8 +30,10 @@ pub(super) struct OpenDocument {
     /// The article's sidecar of accepted findings, read on open and when
     /// it changes.
     pub(super) sidecar: Option<Arc<Sidecar>>,
-    /// Counts the changes that call for a new lint: an edit, a new plan or
-    /// sidecar.
+    /// Numbers the changes that call for a new lint (an edit, a new plan
+    /// or sidecar), from one counter for every document, so a document
+    /// closed and opened again never takes a number the worker may still
+    /// send findings for.
     pub(super) generation: u64,
     /// The generation that `diagnostics` belong to.
     pub(super) linted: Option<u64>,
@@ -80,9 +82,10 @@ impl OpenDocument {
     /// the previous one, if still under way, is cancelled, and the job
     /// for the worker is returned.
     pub(super) fn next_generation(&mut self, key: &str) -> Job {
+        static GENERATIONS: AtomicU64 = AtomicU64::new(1);
         self.cancel.store(true, Ordering::Relaxed);
         self.cancel = Arc::default();
-        self.generation += 1;
+        self.generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
         Job {
             key: key.to_owned(),
             generation: self.generation,
@@ -91,6 +94,12 @@ impl OpenDocument {
             sidecar: self.sidecar.clone(),
             cancel: Arc::clone(&self.cancel),
         }
+    }
+
+    /// Tells the worker that the latest text's findings are not wanted
+    /// (the document is closed, or the server ends).
+    pub(super) fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// Lints the current text here and now, cancelling the worker's lint
@@ -118,26 +127,18 @@ pub(super) struct Documents {
     /// linted with the defaults until a config is saved.
     broken: HashSet<Option<PathBuf>>,
     defaults: Option<Arc<Plan>>,
-    /// The workspace root (else the working directory).
-    root: PathBuf,
 }
 
 impl Documents {
     pub(super) fn new(encoding: Encoding, root: Option<PathBuf>) -> Self {
-        let root = root.unwrap_or_default();
+        let base = root.unwrap_or_default();
         Self {
             encoding,
             open: HashMap::new(),
-            resolver: Resolver::rereading(Overrides::default(), root.clone()),
+            resolver: Resolver::rereading(Overrides::default(), base),
             broken: HashSet::new(),
             defaults: None,
-            root,
         }
-    }
-
-    /// Where the config of documents that are not files is looked up.
-    pub(super) fn root(&self) -> &Path {
-        &self.root
     }
 
     pub(super) fn get(&self, key: &str) -> Option<&OpenDocument> {
@@ -160,6 +161,11 @@ impl Documents {
 
     pub(super) fn remove(&mut self, key: &str) -> Option<OpenDocument> {
         self.open.remove(key)
+    }
+
+    /// Cancels every lint under way: the server ends.
+    pub(super) fn cancel_all(&self) {
+        self.open.values().for_each(OpenDocument::cancel);
     }
 
     pub(super) fn keys(&self) -> Vec<String> {

@@ -9,11 +9,13 @@
 //! client to watch every `mtlint.toml` and sidecar, and reads one again
 //! when it changes (or, with a client that cannot watch, when it is saved).
 //!
-//! The message loop never lints: it keeps each document's text and hands
-//! it to a worker thread (`worker`), which lints the latest text once the
-//! edits pause, so requests are answered while a large document is being
-//! linted. A code action or a hover needs findings of the current text:
-//! a small document is linted on the spot if the worker is behind.
+//! The message loop keeps each document's text and hands it to a worker
+//! thread (`worker`), which lints the latest text once the edits pause, so
+//! requests are answered while a large document is being linted. A code
+//! action or a hover needs findings of the current text: the loop itself
+//! lints a document of up to 256 KiB when the worker is behind (an editor
+//! that asks for code actions after each keystroke gets that lint), and
+//! answers from nothing for a larger one.
 //!
 //! This file holds the handshake and the message loop; `documents` the
 //! open documents and their plans, `sync` the notifications that change
@@ -71,8 +73,7 @@ pub fn run_stdio() -> anyhow::Result<Exit> {
 }
 
 /// Serves the protocol on `connection`: the handshake, then every message
-/// until `exit`. After `shutdown`, requests are answered with
-/// InvalidRequest and notifications other than `exit` are dropped.
+/// until `exit`.
 pub fn serve(connection: &Connection) -> anyhow::Result<Exit> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams =
@@ -96,56 +97,72 @@ pub fn serve(connection: &Connection) -> anyhow::Result<Exit> {
     let mut server = Server {
         connection,
         documents: Documents::new(encoding, workspace_root(&params)),
-        worker: Worker::start(DEBOUNCE),
+        worker: Worker::start(DEBOUNCE).context("cannot start the lint thread")?,
     };
     if can_watch_files(&params) {
         server.watch_configs();
     }
-    let results = server.worker.results.clone();
-    let mut shut_down = false;
-    loop {
-        let message = crossbeam_channel::select! {
-            recv(connection.receiver) -> message => match message {
-                Ok(message) => message,
-                Err(_) => break,
-            },
-            recv(results) -> linted => {
-                if let (Ok(linted), false) = (linted, shut_down) {
-                    server.on_linted(linted);
+    let exit = server.run();
+    // The worker ends when it is dropped, once its lint under way stops.
+    server.documents.cancel_all();
+    exit
+}
+
+impl Server<'_> {
+    /// Every message until `exit`, and the worker's findings meanwhile.
+    /// After `shutdown`, requests are answered with InvalidRequest and
+    /// notifications other than `exit` are dropped.
+    fn run(&mut self) -> anyhow::Result<Exit> {
+        let connection = self.connection;
+        let mut results = self.worker.results.clone();
+        let mut shut_down = false;
+        loop {
+            let message = crossbeam_channel::select! {
+                recv(connection.receiver) -> message => match message {
+                    Ok(message) => message,
+                    Err(_) => break,
+                },
+                recv(results) -> linted => {
+                    match linted {
+                        Ok(linted) if !shut_down => self.on_linted(linted),
+                        Ok(_) => {}
+                        // The worker is gone: wait on the client alone.
+                        Err(_) => results = crossbeam_channel::never(),
+                    }
+                    continue;
                 }
-                continue;
-            }
-        };
-        match message {
-            Message::Request(request) if shut_down => {
-                let response = Response::new_err(
-                    request.id,
-                    ErrorCode::InvalidRequest as i32,
-                    "the server is shutting down".to_owned(),
-                );
-                connection.sender.send(response.into())?;
-            }
-            Message::Request(request) if request.method == "shutdown" => {
-                shut_down = true;
-                connection
-                    .sender
-                    .send(Response::new_ok(request.id, ()).into())?;
-            }
-            Message::Request(request) => server.on_request(request),
-            Message::Notification(notification) if notification.method == "exit" => {
-                return Ok(exit_after(shut_down));
-            }
-            Message::Notification(notification) => {
-                if !shut_down {
-                    server.on_notification(notification);
+            };
+            match message {
+                Message::Request(request) if shut_down => {
+                    let response = Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "the server is shutting down".to_owned(),
+                    );
+                    connection.sender.send(response.into())?;
                 }
+                Message::Request(request) if request.method == "shutdown" => {
+                    shut_down = true;
+                    connection
+                        .sender
+                        .send(Response::new_ok(request.id, ()).into())?;
+                }
+                Message::Request(request) => self.on_request(request),
+                Message::Notification(notification) if notification.method == "exit" => {
+                    return Ok(exit_after(shut_down));
+                }
+                Message::Notification(notification) => {
+                    if !shut_down {
+                        self.on_notification(notification);
+                    }
+                }
+                // The answer to the registration: a client that refuses it
+                // still sends didSave for the configs it edits.
+                Message::Response(_) => {}
             }
-            // The answer to the registration: a client that refuses it
-            // still sends didSave for the configs it edits.
-            Message::Response(_) => {}
         }
+        Ok(exit_after(shut_down))
     }
-    Ok(exit_after(shut_down))
 }
 
 /// Whether the client can watch files for the server, registered at run

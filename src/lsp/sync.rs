@@ -4,6 +4,7 @@
 //! read again.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use lsp_server::Notification;
 use lsp_types::notification::{
@@ -110,6 +111,7 @@ impl Server<'_> {
 
     fn did_close(&mut self, params: DidCloseTextDocumentParams) {
         if let Some(document) = self.documents.remove(params.text_document.uri.as_str()) {
+            document.cancel();
             self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
                 uri: document.uri,
                 diagnostics: Vec::new(),
@@ -120,7 +122,7 @@ impl Server<'_> {
 
     /// The plan of a document at `uri`, reporting a config that does not
     /// load (once, until a config is saved).
-    fn plan_for(&mut self, uri: &Uri) -> std::sync::Arc<Plan> {
+    fn plan_for(&mut self, uri: &Uri) -> Arc<Plan> {
         let (plan, error) = self.documents.plan_for(uri);
         if let Some(message) = error {
             self.show_error(message);
@@ -147,22 +149,22 @@ impl Server<'_> {
         };
         let sidecar = self.sidecar_or_report(&document.uri, &document.plan);
         if let Some(document) = self.documents.get_mut(&key) {
-            document.sidecar = sidecar.map(std::sync::Arc::new);
+            document.sidecar = sidecar.map(Arc::new);
         }
         self.relint(&key);
     }
 
     /// Forgets every loaded config, then finds the plan again of each open
-    /// document that the config in `dir` applies to (a document that is
-    /// not a file takes the workspace root's), and lints it again.
+    /// document that the config in `dir` may apply to (every document that
+    /// is not a file, as it takes the workspace root's), and lints it
+    /// again.
     fn reload_configs(&mut self, dir: &Path) {
         self.documents.forget_configs();
         for key in self.documents.keys() {
             let Some(uri) = self.documents.get(&key).map(|d| d.uri.clone()) else {
                 continue;
             };
-            let place = file_path(&uri).unwrap_or_else(|| self.documents.root().to_path_buf());
-            if !place.starts_with(dir) {
+            if file_path(&uri).is_some_and(|path| !path.starts_with(dir)) {
                 continue;
             }
             let plan = self.plan_for(&uri);

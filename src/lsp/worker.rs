@@ -49,18 +49,17 @@ pub(super) struct Worker {
 }
 
 impl Worker {
-    pub(super) fn start(debounce: Duration) -> Self {
+    pub(super) fn start(debounce: Duration) -> std::io::Result<Self> {
         let (jobs, job_receiver) = crossbeam_channel::unbounded();
         let (result_sender, results) = crossbeam_channel::unbounded();
         let thread = std::thread::Builder::new()
             .name("mtlint-lint".to_owned())
-            .spawn(move || run(&job_receiver, &result_sender, debounce))
-            .expect("the lint thread starts");
-        Self {
+            .spawn(move || run(&job_receiver, &result_sender, debounce))?;
+        Ok(Self {
             jobs: Some(jobs),
             results,
             thread: Some(thread),
-        }
+        })
     }
 
     pub(super) fn send(&self, job: Job) {
@@ -72,7 +71,8 @@ impl Worker {
 }
 
 impl Drop for Worker {
-    /// Ends the worker: it finishes the lint under way, if any.
+    /// Ends the worker once it has finished, or abandoned, the lint under
+    /// way (the server cancels every lint before it drops the worker).
     fn drop(&mut self) {
         self.jobs = None;
         if let Some(thread) = self.thread.take() {
@@ -134,4 +134,56 @@ fn lint(job: &Job) -> Option<Vec<Diagnostic>> {
         job.plan.linter.lint_with(&job.text, &article)
     }))
     .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WAIT: Duration = Duration::from_secs(20);
+
+    fn job(generation: u64, plan: &Arc<Plan>) -> Job {
+        Job {
+            key: "untitled:a".to_owned(),
+            generation,
+            text: Arc::from("The the end.\n"),
+            plan: Arc::clone(plan),
+            sidecar: None,
+            cancel: Arc::default(),
+        }
+    }
+
+    /// Jobs that come before the edits pause are merged: only the latest
+    /// is linted.
+    #[test]
+    fn a_burst_of_jobs_is_linted_once() {
+        let plan = Arc::new(Plan::defaults().unwrap());
+        let worker = Worker::start(Duration::from_millis(300)).unwrap();
+        for generation in 1..=20 {
+            worker.send(job(generation, &plan));
+        }
+        let linted = worker.results.recv_timeout(WAIT).unwrap();
+        assert_eq!(linted.generation, 20);
+        assert_eq!(linted.diagnostics.map(|d| d.len()), Some(1));
+        assert!(worker
+            .results
+            .recv_timeout(Duration::from_millis(600))
+            .is_err());
+    }
+
+    /// A job cancelled before its turn gives nothing back.
+    #[test]
+    fn a_cancelled_job_gives_nothing() {
+        let plan = Arc::new(Plan::defaults().unwrap());
+        let worker = Worker::start(Duration::from_millis(10)).unwrap();
+        let cancelled = job(1, &plan);
+        cancelled.cancel.store(true, Ordering::Relaxed);
+        worker.send(cancelled);
+        assert!(worker
+            .results
+            .recv_timeout(Duration::from_millis(500))
+            .is_err());
+        worker.send(job(2, &plan));
+        assert_eq!(worker.results.recv_timeout(WAIT).unwrap().generation, 2);
+    }
 }

@@ -21,6 +21,10 @@
 //! in UTF-16 code units. `text` is the flagged text; `fix` is `null` or
 //! `{description, safety, edits: [{start, end, replacement}]}`.
 //!
+//! A rule reports at most 1,000 `D` in one text, then one without a fix
+//! that counts the rest (`lint::MAX_PER_RULE`); the summary counts what is
+//! reported.
+//!
 //! These types are the wire format only; they change with the version.
 
 use std::collections::BTreeMap;

@@ -56,7 +56,8 @@ impl Client {
             .unwrap();
     }
 
-    fn request(&mut self, method: &str, params: Value) -> Value {
+    /// Sends a request without waiting for its answer.
+    fn send_request(&mut self, method: &str, params: Value) -> RequestId {
         self.next_id += 1;
         let id = RequestId::from(self.next_id);
         self.connection
@@ -67,6 +68,11 @@ impl Client {
                 params,
             )))
             .unwrap();
+        id
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
         loop {
             match self.connection.receiver.recv_timeout(TIMEOUT).unwrap() {
                 Message::Response(Response {
@@ -375,17 +381,10 @@ fn the_nearest_config_applies_and_is_read_again_on_save() {
 fn a_request_after_shutdown_gets_invalid_request() {
     let (mut client, _) = Client::start(json!({}), None);
     client.request("shutdown", Value::Null);
-    client.next_id += 1;
-    let id = RequestId::from(client.next_id);
-    client
-        .connection
-        .sender
-        .send(Message::Request(Request::new(
-            id.clone(),
-            "textDocument/hover".to_owned(),
-            json!({ "textDocument": { "uri": "untitled:a" }, "position": { "line": 0, "character": 0 } }),
-        )))
-        .unwrap();
+    let id = client.send_request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": "untitled:a" }, "position": { "line": 0, "character": 0 } }),
+    );
     let error = loop {
         match client.connection.receiver.recv_timeout(TIMEOUT).unwrap() {
             Message::Response(Response {

@@ -1,7 +1,7 @@
 //! Linting off the message loop: bursts of edits merged, and requests
 //! answered while a large document lints.
 
-use lsp_server::{Message, Request, RequestId};
+use lsp_server::Message;
 use serde_json::json;
 
 use super::*;
@@ -67,18 +67,8 @@ fn requests_are_answered_while_a_large_document_lints() {
             "contentChanges": [ { "range": { "start": at, "end": at }, "text": "The the " } ]
         }),
     );
-    client.next_id += 1;
-    let id = RequestId::from(client.next_id);
     let hover = json!({ "textDocument": { "uri": "untitled:large" }, "position": at });
-    client
-        .connection
-        .sender
-        .send(Message::Request(Request::new(
-            id.clone(),
-            "textDocument/hover".to_owned(),
-            hover,
-        )))
-        .unwrap();
+    let id = client.send_request("textDocument/hover", hover);
     let mut answered = false;
     loop {
         match client.connection.receiver.recv_timeout(TIMEOUT).unwrap() {
@@ -91,5 +81,27 @@ fn requests_are_answered_while_a_large_document_lints() {
             _ => {}
         }
     }
+    client.stop();
+}
+
+/// A document closed while it lints and opened again with other text
+/// gets the findings of the new text, never those of the old one.
+#[test]
+fn a_document_reopened_while_it_lints_gets_its_new_findings() {
+    let (client, _) = Client::start(json!({}), None);
+    let text = TEXT.repeat((1 << 20) / TEXT.len());
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": "untitled:again", "languageId": "plaintext", "version": 1, "text": text } }),
+    );
+    // Past the pause, so that the worker is linting the large text.
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": "untitled:again" } }),
+    );
+    assert_eq!(client.diagnostics()["diagnostics"], json!([]));
+    let published = client.open("untitled:again", "A clean sentence.\n");
+    assert!(codes(&published).is_empty(), "{published}");
     client.stop();
 }
