@@ -9,13 +9,18 @@ time), asks for a hover right after the last one, and prints:
 - how many times the server published for the N edits.
 
 Then types N more words at KEYS per second and prints the same lag after
-the last one. Needs pygls (pip install pygls==2.1.1).
+the last one. With --warm, it opens one seed article instead (an ordinary
+article, in a server already started) and prints the median time from an
+edit to its findings over N edits, each awaited. Needs pygls (pip install
+pygls==2.1.1).
 
     python3 scripts/lsp_latency.py [--mb 5] [--edits 20] [--keys 4] [--bin target/release/mtlint]
+    python3 scripts/lsp_latency.py --warm [--edits 20]
 """
 
 import argparse
 import asyncio
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -26,9 +31,13 @@ from pygls.lsp.client import LanguageClient
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def seeds() -> list[str]:
+    paths = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
 def document(size: int) -> str:
-    seeds = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
-    block = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds) + "\n\n"
+    block = "\n\n".join(seeds()) + "\n\n"
     return block * (size // len(block) + 1)
 
 
@@ -48,14 +57,14 @@ async def main(args: argparse.Namespace) -> None:
         )
     )
     client.initialized(types.InitializedParams())
-    text = document(int(args.mb * 1e6))
+    text = max(seeds(), key=len) if args.warm else document(int(args.mb * 1e6))
     uri = (work / "large.txt").as_uri()
     opened = time.perf_counter()
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "plaintext", 1, text))
     )
     at, _ = await published.get()
-    print(f"document: {len(text) / 1e6:.1f} MB, first diagnostics after {at - opened:.2f} s")
+    print(f"document: {len(text) / 1e6:.3f} MB, first diagnostics after {at - opened:.3f} s")
 
     version = 1
 
@@ -77,6 +86,19 @@ async def main(args: argparse.Namespace) -> None:
             publishes += 1
             if got == version:
                 return at - last, publishes
+
+    if args.warm:
+        waits = []
+        for _ in range(args.edits):
+            type_word()
+            sent = time.perf_counter()
+            lag, _ = await lag_after_last_edit(sent)
+            waits.append(lag * 1000)
+        print(f"{args.edits} edits, each awaited: findings after {statistics.median(waits):.1f} ms "
+              f"(median; fastest {min(waits):.1f} ms, slowest {max(waits):.1f} ms)")
+        await client.shutdown_async(None)
+        client.exit(None)
+        return
 
     for _ in range(args.edits):
         type_word()
@@ -107,5 +129,6 @@ if __name__ == "__main__":
     parser.add_argument("--mb", type=float, default=5)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--keys", type=float, default=4)
+    parser.add_argument("--warm", action="store_true", help="one ordinary article")
     parser.add_argument("--bin", default=str(ROOT / "target" / "release" / "mtlint"))
     asyncio.run(main(parser.parse_args()))

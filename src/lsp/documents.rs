@@ -11,7 +11,7 @@ use lsp_types::Uri;
 
 use super::file_path;
 use super::position::{Encoding, Lines};
-use super::worker::Job;
+use super::worker::{pause_for, Job};
 use crate::diagnostic::Diagnostic;
 use crate::lint::Article;
 use crate::suppress::Sidecar;
@@ -93,6 +93,7 @@ impl OpenDocument {
             plan: Arc::clone(&self.plan),
             sidecar: self.sidecar.clone(),
             cancel: Arc::clone(&self.cancel),
+            pause: pause_for(self.text.len()),
         }
     }
 

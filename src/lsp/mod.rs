@@ -48,7 +48,7 @@ use lsp_types::{
 
 use documents::Documents;
 pub use position::Encoding;
-use worker::{Worker, DEBOUNCE};
+use worker::Worker;
 
 /// The kind of the action that applies every safe fix.
 pub const FIX_ALL: &str = "source.fixAll.mtlint";
@@ -97,7 +97,7 @@ pub fn serve(connection: &Connection) -> anyhow::Result<Exit> {
     let mut server = Server {
         connection,
         documents: Documents::new(encoding, workspace_root(&params)),
-        worker: Worker::start(DEBOUNCE).context("cannot start the lint thread")?,
+        worker: Worker::start().context("cannot start the lint thread")?,
     };
     if can_watch_files(&params) {
         server.watch_configs();
