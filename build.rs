@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 #[path = "src/rules/junk/signal_gate.rs"]
 mod signal_gate;
 
+#[path = "src/rules/file/gate.rs"]
+mod pattern_gate;
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -39,6 +42,7 @@ fn main() {
     let mut kb = String::new();
     let mut signals = String::new();
     let mut gates = String::new();
+    let mut pattern_gates = String::new();
     let mut kb_json = String::new();
     let mut word_lists = String::new();
     let mut models = String::new();
@@ -70,6 +74,7 @@ fn main() {
             gates.push_str(&signal_gates(path));
         } else {
             rule_files.push_str(&entry);
+            pattern_gates.push_str(&pattern_gates_of(path));
         }
     }
     let code: String = format!(
@@ -85,6 +90,9 @@ fn main() {
          pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n\
          /// For each line signal, in order, the literals its matches start with.\n\
          pub static SIGNAL_GATES: &[Option<&[&[u8]]>] = &[\n{gates}];\n\
+         /// For each built-in pattern with a gate, the sets of literals every\n\
+         /// match has one of each (src/rules/file/gate.rs).\n\
+         pub static PATTERN_GATES: &[(&str, &[&[&[u8]]])] = &[\n{pattern_gates}];\n\
          /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
          pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n\
          /// Learned models' weights, as JSON made from their TOML: (path, contents).\n\
@@ -117,6 +125,36 @@ fn signal_gates(path: &Path) -> String {
             }
             None => out.push_str("    None,\n"),
         }
+    }
+    out
+}
+
+/// The gate of each pattern of a rule file that has one, as Rust source
+/// entries `(pattern, sets)`. A file that does not parse gets none; the
+/// library's loader then reports it.
+fn pattern_gates_of(path: &Path) -> String {
+    let text = fs::read_to_string(path).expect("a rule file is readable");
+    let Ok(value) = text.parse::<toml::Table>() else {
+        return String::new();
+    };
+    let rules = value.get("rule").and_then(toml::Value::as_array);
+    let mut out = String::new();
+    for rule in rules.into_iter().flatten() {
+        let Some(pattern) = rule.get("pattern").and_then(toml::Value::as_str) else {
+            continue;
+        };
+        let Some(sets) = pattern_gate::gate(pattern) else {
+            continue;
+        };
+        let sets: Vec<String> = sets
+            .iter()
+            .map(|set| {
+                let literals: Vec<String> =
+                    set.iter().map(|l| format!("&{:?}", l.as_slice())).collect();
+                format!("&[{}]", literals.join(", "))
+            })
+            .collect();
+        out.push_str(&format!("    ({pattern:?}, &[{}]),\n", sets.join(", ")));
     }
     out
 }

@@ -220,14 +220,15 @@ pub fn warm_up_in_background() {
 
 /// The rule files under `rules/`, embedded at build time.
 pub fn builtin_rule_files() -> LoadedRules {
-    let mut loaded = LoadedRules::default();
+    // The embedded files are checked by `tests::builtin_rule_files_load`,
+    // so their patterns are compiled only when an article needs them.
+    let mut loaded = LoadedRules::lazy();
     for (path, contents) in RULE_FILES {
-        // The embedded files are checked by `tests::builtin_rule_files_load`.
         loaded
             .add_file(path, contents)
             .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
     }
-    loaded
+    loaded.checked()
 }
 
 #[cfg(test)]

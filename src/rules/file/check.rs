@@ -3,6 +3,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::embedded::PATTERN_GATES;
+
 use crate::diagnostic::{Category, Edit, Fix, Safety};
 use crate::document::Document;
 use crate::rule::{Check, Context, RuleMeta};
@@ -24,6 +26,67 @@ pub struct RuleFileSet {
     patterns: Vec<PatternRule>,
     substitutions: Vec<Substitution>,
     automaton: Option<AhoCorasick>,
+    gates: Gates,
+}
+
+/// The gates of the built-in patterns (`gate.rs`, computed at build time):
+/// one search for all their literals tells which patterns can match.
+struct Gates {
+    /// For each pattern, the sets of literal ids of which it needs one
+    /// each; empty: no gate.
+    sets: Vec<Vec<Vec<usize>>>,
+    automaton: Option<AhoCorasick>,
+    literals: usize,
+}
+
+impl Gates {
+    fn new(patterns: &[PatternRule]) -> Self {
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let sets = patterns
+            .iter()
+            .map(|rule| {
+                let gate = PATTERN_GATES
+                    .iter()
+                    .find(|(pattern, _)| *pattern == rule.regex.pattern())
+                    .map_or(&[][..], |(_, gate)| *gate);
+                gate.iter()
+                    .map(|set| {
+                        set.iter()
+                            .map(|literal| {
+                                literals.push(literal);
+                                literals.len() - 1
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let automaton = (!literals.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&literals)
+                .expect("gate literals are far below the automaton's size limits")
+        });
+        Self {
+            sets,
+            automaton,
+            literals: literals.len(),
+        }
+    }
+
+    /// For each pattern, whether `text` has a literal of each of its sets.
+    fn open(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.literals];
+        if let Some(automaton) = &self.automaton {
+            for hit in automaton.find_overlapping_iter(text) {
+                found[hit.pattern().as_usize()] = true;
+            }
+        }
+        self.sets
+            .iter()
+            .map(|sets| sets.iter().all(|set| set.iter().any(|&l| found[l])))
+            .collect()
+    }
 }
 
 impl RuleFileSet {
@@ -36,6 +99,7 @@ impl RuleFileSet {
                 .expect("substitution tables are far below the automaton's size limits")
         });
         Self {
+            gates: Gates::new(&rules.patterns),
             metas: rules.metas,
             patterns: rules.patterns,
             substitutions: rules.substitutions,
@@ -44,14 +108,16 @@ impl RuleFileSet {
     }
 
     fn check_patterns(&self, doc: &Document, cx: &mut Context) {
-        for rule in &self.patterns {
+        let open = self.gates.open(doc.text);
+        for (rule, open) in self.patterns.iter().zip(open) {
             let meta = &self.metas[rule.meta_index];
-            if !cx.is_enabled(&meta.id) {
+            if !open || !cx.is_enabled(&meta.id) {
                 continue;
             }
-            for caps in rule.regex.captures_iter(doc.text) {
+            let (regex, target) = rule.regex.get();
+            for caps in regex.captures_iter(doc.text) {
                 let Some(whole) = caps.get(0) else { continue };
-                let target = rule.target.and_then(|t| caps.get(t)).unwrap_or(whole);
+                let target = target.and_then(|t| caps.get(t)).unwrap_or(whole);
                 let range = TextRange::from_usize(target.start(), target.end());
                 if range.is_empty() || doc.overlaps_link(range) {
                     continue;

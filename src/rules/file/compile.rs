@@ -3,6 +3,7 @@
 //! templates, and its examples.
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
@@ -76,14 +77,62 @@ impl Template {
 #[derive(Clone, Debug)]
 pub(super) struct PatternRule {
     pub(super) meta_index: usize,
-    pub(super) regex: Regex,
-    /// The capture group that is flagged and replaced (`target`), else the
-    /// whole match.
-    pub(super) target: Option<usize>,
+    pub(super) regex: LazyRegex,
     pub(super) message: Template,
     pub(super) replacement: Option<Template>,
     pub(super) safety: Safety,
     pub(super) fix_description: Option<String>,
+}
+
+/// A rule's regex and the index of its `target` group (the capture that
+/// is flagged and replaced, else the whole match), compiled on first use:
+/// the built-in rule files were checked by the tests, and a pattern whose
+/// gate keeps it out of every article of a run is never compiled. A
+/// user's rule file is compiled as it is loaded, to report its mistakes.
+#[derive(Clone, Debug)]
+pub(super) struct LazyRegex {
+    pattern: Arc<str>,
+    compiled: Arc<OnceLock<(Regex, Option<usize>)>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: &str) -> Self {
+        Self {
+            pattern: Arc::from(pattern),
+            compiled: Arc::default(),
+        }
+    }
+
+    fn compiled(regex: Regex) -> Self {
+        let lazy = Self::new(regex.as_str());
+        let target = target_of(&regex);
+        let _ = lazy.compiled.set((regex, target));
+        lazy
+    }
+
+    pub(super) fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The regex and its target group.
+    pub(super) fn get(&self) -> (&Regex, Option<usize>) {
+        let (regex, target) = self.compiled.get_or_init(|| {
+            let regex = build(&self.pattern).expect("a built-in pattern compiles (see the tests)");
+            let target = target_of(&regex);
+            (regex, target)
+        });
+        (regex, *target)
+    }
+}
+
+/// CRLF mode: `$` matches before "\r\n" too, so a rule that looks at a
+/// line's end sees the same in Windows text.
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).crlf(true).build()
+}
+
+fn target_of(regex: &Regex) -> Option<usize> {
+    regex.capture_names().position(|n| n == Some("target"))
 }
 
 #[derive(Clone, Debug)]
@@ -144,20 +193,23 @@ impl LoadedRules {
                         format!("rule `{id}` is a pattern rule and needs a `pattern`"),
                     ));
                 };
-                // CRLF mode: `$` matches before "\r\n" too, so a rule that
-                // looks at a line's end sees the same in Windows text.
-                let regex = RegexBuilder::new(pattern.get_ref())
-                    .crlf(true)
-                    .build()
-                    .map_err(|e| {
+                // A built-in pattern is compiled on first use, unchecked
+                // here (the tests check it); a user's is checked now.
+                let regex = if self.lazy {
+                    None
+                } else {
+                    Some(build(pattern.get_ref()).map_err(|e| {
                         loc.error(
                             pattern.span().start,
                             format!("rule `{id}`: the pattern does not compile: {e}"),
                         )
-                    })?;
-                let names: Vec<Option<&str>> = regex.capture_names().collect();
+                    })?)
+                };
+                let names: Vec<Option<&str>> =
+                    regex.iter().flat_map(|r| r.capture_names()).collect();
                 let known = |slot: &str| {
-                    slot.parse::<usize>().is_ok_and(|n| n < names.len())
+                    regex.is_none()
+                        || slot.parse::<usize>().is_ok_and(|n| n < names.len())
                         || names.contains(&Some(slot))
                 };
                 let message = Template::parse(raw.message.get_ref(), &known)
@@ -169,11 +221,13 @@ impl LoadedRules {
                     ),
                     None => None,
                 };
-                let target = names.iter().position(|n| *n == Some("target"));
+                let regex = match regex {
+                    Some(regex) => LazyRegex::compiled(regex),
+                    None => LazyRegex::new(pattern.get_ref()),
+                };
                 self.patterns.push(PatternRule {
                     meta_index,
                     regex,
-                    target,
                     message,
                     replacement,
                     safety: raw.safety,

@@ -10,6 +10,8 @@
 mod check;
 mod compile;
 mod examples;
+#[cfg(test)]
+mod gate;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -36,6 +38,9 @@ pub struct LoadedRules {
     defined: HashMap<String, String>,
     /// Where each substitution's wrong form was defined (folded).
     wrong_forms: HashMap<String, (String, String)>,
+    /// Whether patterns are compiled on first use, unchecked (the built-in
+    /// rule files, which the tests check), instead of as they are loaded.
+    lazy: bool,
 }
 
 /// Lower case and NFC, as substitutions are matched.
@@ -45,6 +50,22 @@ fn fold(text: &str) -> String {
 }
 
 impl LoadedRules {
+    /// Rules whose patterns are compiled on first use, and not checked as
+    /// they are loaded: for the built-in rule files only.
+    pub(crate) fn lazy() -> Self {
+        Self {
+            lazy: true,
+            ..Self::default()
+        }
+    }
+
+    /// Rules added from now on are compiled and checked as they are loaded
+    /// (a user's rule files after the built-in ones).
+    pub(crate) fn checked(mut self) -> Self {
+        self.lazy = false;
+        self
+    }
+
     pub fn metas(&self) -> &[RuleMeta] {
         &self.metas
     }
