@@ -5,6 +5,12 @@
 #
 #   scripts/bench.sh [N]        (default N = 20000)
 #   MTLINT=path/to/mtlint scripts/bench.sh   (time another build)
+#   MTLINT_RULE_COSTS=1 scripts/bench.sh     (also each rule's cost, over
+#                                             the first 2,000 articles)
+#
+# Besides the cold latency of one article (process start included), it
+# prints the warm one, inside a running language server, when Python has
+# pygls (scripts/lsp_latency.py --warm).
 #
 # Prints the wall time, MB/s and peak memory of each run. Needs python3 and
 # GNU time (/usr/bin/time); builds mtlint in release mode first.
@@ -79,4 +85,19 @@ if command -v typos >/dev/null 2>&1; then
   measure "typos (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash -c "typos --format brief '$work/large.txt' || true"
 else
   echo "typos is not installed (cargo install typos-cli): no comparison"
+fi
+
+# Warm latency: an ordinary article edited in a running language server.
+if python3 -c 'import pygls' >/dev/null 2>&1; then
+  python3 scripts/lsp_latency.py --warm --bin "$mtlint" | sed 's/^/mtlint lsp (warm): /'
+else
+  echo "pygls is not installed (pip install pygls==2.1.1): no warm latency"
+fi
+
+# What each rule costs, one thread, over part of the folder (the example is
+# built from this tree, whatever MTLINT names).
+if [ -n "${MTLINT_RULE_COSTS:-}" ]; then
+  mkdir -p "$work/costs"
+  find "$work/corpus" -name '*.txt' | sort | head -2000 | xargs cp -t "$work/costs"
+  cargo run --release --quiet --example rule_costs -- "$work/costs"
 fi
