@@ -103,26 +103,36 @@ fn main() {
     fs::write(out, code).expect("OUT_DIR is writable");
 }
 
-/// The gate of each signal in a signal file, as Rust source: its leading
-/// literals (`signal_gate::gate`), or `None`. A file that does not parse
-/// gets no entries; the library's loader then reports it.
-fn signal_gates(path: &Path) -> String {
-    let text = fs::read_to_string(path).expect("a signal file is readable");
-    let Ok(value) = text.parse::<toml::Table>() else {
-        return String::new();
+/// The `[[key]]` entries of a TOML file; none when it does not parse (the
+/// library's loader then reports it).
+fn entries(path: &Path, key: &str) -> Vec<toml::Value> {
+    let text = fs::read_to_string(path).expect("a rule or signal file is readable");
+    let Ok(mut value) = text.parse::<toml::Table>() else {
+        return Vec::new();
     };
-    let signals = value.get("signal").and_then(toml::Value::as_array);
+    match value.remove(key) {
+        Some(toml::Value::Array(entries)) => entries,
+        _ => Vec::new(),
+    }
+}
+
+/// Byte strings as the Rust source of a slice of byte-string slices.
+fn byte_strings(literals: &[Vec<u8>]) -> String {
+    let literals: Vec<String> = literals
+        .iter()
+        .map(|l| format!("&{:?}", l.as_slice()))
+        .collect();
+    format!("&[{}]", literals.join(", "))
+}
+
+/// The gate of each signal in a signal file, as Rust source: its leading
+/// literals (`signal_gate::gate`), or `None`.
+fn signal_gates(path: &Path) -> String {
     let mut out = String::new();
-    for signal in signals.into_iter().flatten() {
+    for signal in entries(path, "signal") {
         let pattern = signal.get("pattern").and_then(toml::Value::as_str);
         match pattern.and_then(signal_gate::gate) {
-            Some(literals) => {
-                let literals: Vec<String> = literals
-                    .iter()
-                    .map(|l| format!("&{:?}", l.as_slice()))
-                    .collect();
-                out.push_str(&format!("    Some(&[{}]),\n", literals.join(", ")));
-            }
+            Some(literals) => out.push_str(&format!("    Some({}),\n", byte_strings(&literals))),
             None => out.push_str("    None,\n"),
         }
     }
@@ -130,30 +140,17 @@ fn signal_gates(path: &Path) -> String {
 }
 
 /// The gate of each pattern of a rule file that has one, as Rust source
-/// entries `(pattern, sets)`. A file that does not parse gets none; the
-/// library's loader then reports it.
+/// entries `(pattern, sets)` (`pattern_gate::gate`).
 fn pattern_gates_of(path: &Path) -> String {
-    let text = fs::read_to_string(path).expect("a rule file is readable");
-    let Ok(value) = text.parse::<toml::Table>() else {
-        return String::new();
-    };
-    let rules = value.get("rule").and_then(toml::Value::as_array);
     let mut out = String::new();
-    for rule in rules.into_iter().flatten() {
+    for rule in entries(path, "rule") {
         let Some(pattern) = rule.get("pattern").and_then(toml::Value::as_str) else {
             continue;
         };
         let Some(sets) = pattern_gate::gate(pattern) else {
             continue;
         };
-        let sets: Vec<String> = sets
-            .iter()
-            .map(|set| {
-                let literals: Vec<String> =
-                    set.iter().map(|l| format!("&{:?}", l.as_slice())).collect();
-                format!("&[{}]", literals.join(", "))
-            })
-            .collect();
+        let sets: Vec<String> = sets.iter().map(|set| byte_strings(set)).collect();
         out.push_str(&format!("    ({pattern:?}, &[{}]),\n", sets.join(", ")));
     }
     out

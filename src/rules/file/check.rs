@@ -3,10 +3,9 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::embedded::PATTERN_GATES;
-
 use crate::diagnostic::{Category, Edit, Fix, Safety};
 use crate::document::Document;
+use crate::embedded::PATTERN_GATES;
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
