@@ -2,6 +2,7 @@
 //! Lavrov, Russia's foreign minister,"), and the people a name after a
 //! title refers to: what the title rules share.
 
+use crate::kb::offices::{Shape, Span};
 use crate::kb::{fold, Kb, Person};
 use crate::knowledge::Knowledge;
 
@@ -11,10 +12,40 @@ pub struct Mention<'t> {
     /// Where the mention starts and ends (title and name).
     pub start: usize,
     pub end: usize,
-    pub office: regex::Match<'t>,
+    pub office: Phrase<'t>,
     pub name: &'t str,
     /// The country the adjective or the possessive names.
     pub country: Option<&'t str>,
+}
+
+/// The office phrase of a mention, as written.
+#[derive(Clone, Copy, Debug)]
+pub struct Phrase<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Phrase<'t> {
+    fn new(text: &'t str, span: Span) -> Self {
+        Self {
+            text,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
 }
 
 /// Every office title given to a name, without those after "former",
@@ -22,20 +53,18 @@ pub struct Mention<'t> {
 pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>> {
     let kb = knowledge.kb();
     let mut out = Vec::new();
-    // The pattern takes milliseconds to compile: a text that names no
-    // office (most lines an editor lints alone) never builds it.
+    // A text that names no office (most lines an editor lints alone)
+    // needs no more.
     if !kb.office_prefilter().is_match(text) {
         return out;
     }
     let modifiers = knowledge.lexicons().get("office-modifiers");
-    for caps in kb.office_pattern().captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 is the match");
-        let group = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n));
-        let office = group(["office", "office2", "office3"]).expect("one branch matched");
-        let name = group(["name", "name2", "name3"]).expect("one branch matched");
-        let adjective =
-            group(["adj", "adj2", "adj3"]).or_else(|| group(["country", "country2", "country"]));
-        let name_first = caps.name("name2").is_some();
+    let slice = |span: Span| &text[span.start..span.end];
+    for title in kb.office_index().titles(text) {
+        let office = title.office;
+        let name = Phrase::new(text, title.name);
+        let adjective = title.adjective.or(title.country);
+        let name_first = title.shape == Shape::NameFirst;
         // A name before its title may follow other capitalised words
         // ("Meanwhile Sergei Lavrov, Russia's ..."): the last words that
         // name someone are the name.
@@ -55,15 +84,15 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         let start = if name_first {
             name_start
         } else {
-            whole.start()
+            title.whole.start
         };
         // An apposition is closed by punctuation: "the president, Blinken
         // said" and "Lavrov, the president and the premier" are a clause
         // and a list, and "Kuleba, the president of the debating society"
         // names another office.
-        let apposition = name_first || caps.name("name3").is_some();
+        let apposition = title.shape != Shape::TitleFirst;
         let closed_at = if name_first {
-            whole.end()
+            title.whole.end
         } else {
             name_start + name.len()
         };
@@ -72,8 +101,8 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         }
         // "former President", "Deputy Prime Minister", "ex-President".
         let title_start = adjective
-            .map_or(office.start(), |a| a.start())
-            .min(office.start());
+            .map_or(office.start, |a| a.start)
+            .min(office.start);
         let before = text[..title_start].trim_end_matches([' ', '-']);
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
         let previous_word = before
@@ -83,7 +112,7 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         if modifiers.is_some_and(|m| m.contains(previous_word)) {
             continue;
         }
-        let country = adjective.and_then(|a| kb.country_of(a.as_str()));
+        let country = adjective.and_then(|a| kb.country_of(slice(a)));
         if adjective.is_some() && country.is_none() {
             continue;
         }
@@ -93,7 +122,7 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
         out.push(Mention {
             start,
             end,
-            office,
+            office: Phrase::new(text, office),
             name,
             country,
         });

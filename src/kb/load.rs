@@ -162,7 +162,7 @@ impl Kb {
             common_surnames,
             first_forms,
             office_prefilter: OnceLock::new(),
-            office_pattern: OnceLock::new(),
+            office_index: OnceLock::new(),
             curated_by_initials: OnceLock::new(),
             curated_surnames: OnceLock::new(),
         })

@@ -5,7 +5,7 @@
 
 mod load;
 mod model;
-mod offices;
+pub mod offices;
 pub mod spelling;
 #[cfg(test)]
 mod tests;
@@ -14,7 +14,6 @@ mod wrong_forms;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use crate::date::Date;
 use crate::lexicon::{FastMap, FastSet};
@@ -23,6 +22,7 @@ pub use model::{
     Country, DigitName, FirstName, Gap, OfficeName, Organisation, Origin, OtherName, Person, Place,
     Term,
 };
+use offices::OfficeIndex;
 use spelling::initial;
 pub use spelling::{fold, strip_diacritics};
 pub use wrong_forms::{WrongForm, WrongKind};
@@ -60,7 +60,7 @@ pub struct Kb {
     first_forms: FastMap<String, String>,
     /// Compiled the first time a text needs them (see `offices.rs`).
     office_prefilter: OnceLock<AhoCorasick>,
-    office_pattern: OnceLock<Regex>,
+    office_index: OnceLock<OfficeIndex>,
     curated_by_initials: OnceLock<FastMap<(char, char), Vec<CuratedName>>>,
     curated_surnames: OnceLock<FastMap<char, Vec<usize>>>,
 }
@@ -82,12 +82,11 @@ impl Kb {
             .get_or_init(|| offices::office_prefilter(self))
     }
 
-    /// The pattern of an office title given to a name (`offices.rs`). It
-    /// takes milliseconds to compile: a run whose texts name no office
-    /// never builds it.
-    pub fn office_pattern(&self) -> &Regex {
-        self.office_pattern
-            .get_or_init(|| offices::office_pattern(self))
+    /// Every office phrase, country and country adjective as one
+    /// automaton, and the matcher of titles given to names that works on
+    /// its matches (`offices.rs`).
+    pub fn office_index(&self) -> &OfficeIndex {
+        self.office_index.get_or_init(|| OfficeIndex::new(self))
     }
 
     /// The curated people by the initials of first name and surname: a

@@ -117,7 +117,7 @@ impl Knowledge {
     pub fn warm_up_kb(&self) {
         let kb = self.kb();
         kb.office_prefilter();
-        kb.office_pattern();
+        kb.office_index();
     }
 }
 
