@@ -197,7 +197,6 @@ fn set_origins(all: &mut KbFile) {
                 .cloned()
                 .collect();
         }
-        p.derive_forms();
     }
 }
 

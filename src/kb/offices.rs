@@ -9,11 +9,12 @@
 //! `<Country>'s <office>, <Name>` / `the <Adjective>? <office>, <Name>`
 //! ("the country's foreign minister, Sergei Lavrov"). They were once one
 //! regex that repeated the word lists in each of its slots; compiling it
-//! took a one-article run about 5 ms, on the path to its first finding. The matcher below finds what that
-//! regex found, match for match and part for part (its tests hold it to
-//! the regex, kept in `offices/oracle.rs`): the leftmost title first, of
-//! two at one place the shape listed first, of two phrases at one place
-//! the longer, a name as long as its words go.
+//! took a one-article run about 5 ms, on the path to its first finding.
+//! The matcher below finds what that regex found, match for match and
+//! part for part (its tests hold it to the regex, kept in
+//! `offices/oracle.rs`): the leftmost title first, of two at one place the
+//! shape listed first, of two phrases at one place the longer, a name as
+//! long as its words go.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
