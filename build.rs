@@ -43,6 +43,7 @@ fn main() {
     let mut signals = String::new();
     let mut gates = String::new();
     let mut pattern_gates = String::new();
+    let mut builtin_patterns = String::new();
     let mut kb_json = String::new();
     let mut word_lists = String::new();
     let mut models = String::new();
@@ -75,6 +76,11 @@ fn main() {
         } else {
             rule_files.push_str(&entry);
             pattern_gates.push_str(&pattern_gates_of(path));
+            for rule in entries(path, "rule") {
+                if let Some(pattern) = rule.get("pattern").and_then(toml::Value::as_str) {
+                    builtin_patterns.push_str(&format!("    {pattern:?},\n"));
+                }
+            }
         }
     }
     let code: String = format!(
@@ -93,6 +99,8 @@ fn main() {
          /// For each built-in pattern with a gate, the sets of literals every\n\
          /// match has one of each (src/rules/file/gate.rs).\n\
          pub static PATTERN_GATES: &[(&str, &[&[&[u8]]])] = &[\n{pattern_gates}];\n\
+         /// Every built-in pattern rule's pattern.\n\
+         pub static BUILTIN_PATTERNS: &[&str] = &[\n{builtin_patterns}];\n\
          /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
          pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n\
          /// Learned models' weights, as JSON made from their TOML: (path, contents).\n\

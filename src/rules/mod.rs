@@ -199,9 +199,10 @@ impl Registry {
     }
 }
 
-/// Builds the built-in rules' costly state (the knowledge base and the
-/// office pattern; the scraper-line signal set, the word lists, and last
-/// the gated signals) on two threads of its own, while the caller reads
+/// Builds the built-in rules' costly state (the knowledge base and its
+/// office index; the built-in patterns no gate holds back, the
+/// scraper-line signal set, the word lists, and last the gated signals) on
+/// two threads of its own, while the caller reads
 /// its configuration, rule files and input. A short run, such as one
 /// article from an editor or a pre-commit hook, would otherwise build them
 /// one after another on its own thread when its first text needs them;
@@ -210,6 +211,7 @@ impl Registry {
 pub fn warm_up_in_background() {
     std::thread::spawn(|| Knowledge::builtin().warm_up_kb());
     std::thread::spawn(|| {
+        file::warm_up_builtin();
         junk::scraper_line::warm_up();
         let knowledge = Knowledge::builtin();
         knowledge.lexicons();

@@ -3,7 +3,7 @@
 //! templates, and its examples.
 
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
@@ -89,17 +89,44 @@ pub(super) struct PatternRule {
 /// the built-in rule files were checked by the tests, and a pattern whose
 /// gate keeps it out of every article of a run is never compiled. A
 /// user's rule file is compiled as it is loaded, to report its mistakes.
+///
+/// One pattern is compiled once per process, whichever rule set holds it:
+/// a start-up thread can compile the patterns every article needs
+/// ([`warm_up_builtin`]) while the registry is still being built.
 #[derive(Clone, Debug)]
 pub(super) struct LazyRegex {
     pattern: Arc<str>,
     compiled: Arc<OnceLock<(Regex, Option<usize>)>>,
 }
 
+type Slot = Arc<OnceLock<(Regex, Option<usize>)>>;
+
+/// The process's compiled patterns, by pattern.
+fn slot(pattern: &str) -> Slot {
+    static SLOTS: OnceLock<Mutex<crate::lexicon::FastMap<String, Slot>>> = OnceLock::new();
+    let mut slots = SLOTS
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    slots.entry(pattern.to_owned()).or_default().clone()
+}
+
+/// Compiles the built-in patterns that no gate keeps from an article: what
+/// every article needs, built on a start-up thread.
+pub fn warm_up_builtin() {
+    use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
+    for pattern in BUILTIN_PATTERNS {
+        if !PATTERN_GATES.iter().any(|(p, _)| p == pattern) {
+            LazyRegex::new(pattern).get();
+        }
+    }
+}
+
 impl LazyRegex {
     fn new(pattern: &str) -> Self {
         Self {
             pattern: Arc::from(pattern),
-            compiled: Arc::default(),
+            compiled: slot(pattern),
         }
     }
 
@@ -366,5 +393,35 @@ impl LoadedRules {
             opt_in: false,
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The start-up thread's work is the rule sets' own: a pattern it
+    /// compiled is compiled for every set that holds it.
+    #[test]
+    fn warmed_up_patterns_are_the_rule_sets_own() {
+        use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
+        let ungated: Vec<&str> = BUILTIN_PATTERNS
+            .iter()
+            .copied()
+            .filter(|p| !PATTERN_GATES.iter().any(|(g, _)| g == p))
+            .collect();
+        assert!(!ungated.is_empty());
+        warm_up_builtin();
+        for pattern in ungated {
+            assert!(
+                LazyRegex::new(pattern).compiled.get().is_some(),
+                "{pattern}"
+            );
+        }
+        let fresh = LazyRegex::new("a pattern (?P<target>no rule) has");
+        assert!(fresh.compiled.get().is_none());
+        let again = LazyRegex::new("a pattern (?P<target>no rule) has");
+        assert_eq!(again.get().1, Some(1));
+        assert!(fresh.compiled.get().is_some());
     }
 }

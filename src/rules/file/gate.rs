@@ -196,6 +196,7 @@ mod tests {
                 }
             }
         }
+        assert_eq!(crate::embedded::BUILTIN_PATTERNS, patterns.as_slice());
         let mut gated = 0;
         for pattern in &patterns {
             let embedded = PATTERN_GATES.iter().find(|(p, _)| p == pattern);

@@ -23,6 +23,7 @@ use crate::rule::RuleMeta;
 use crate::text::LineIndex;
 
 pub use check::RuleFileSet;
+pub use compile::warm_up_builtin;
 use compile::{Example, PatternRule, Substitution};
 use parse::{collect_toml, Locator, RawFile};
 pub use parse::{parse_id, RuleDirError, RuleFileError};
