@@ -137,24 +137,42 @@ impl OfficeIndex {
                 Some((run, comma, tail))
             })
             .collect();
+        // Where "the" or "The" starts.
+        let thes: Vec<usize> = text
+            .match_indices("he")
+            .filter(|&(i, _)| i > 0 && matches!(bytes[i - 1], b't' | b'T'))
+            .map(|(i, _)| i - 1)
+            .collect();
         let mut out = Vec::new();
         let mut at = 0;
-        let mut hit = 0;
-        let mut tail = 0;
+        let (mut hit, mut the, mut tail) = (0, 0, 0);
         // A name that does not reach its title from one place does not
         // from any later place in the same word.
         let mut no_name_first_before = 0;
-        while at < text.len() {
+        loop {
             while hit < matcher.hits.len() && matcher.hits[hit].start < at {
                 hit += 1;
+            }
+            while the < thes.len() && thes[the] < at {
+                the += 1;
             }
             while tail < tails.len() && tails[tail].1 < at {
                 tail += 1;
             }
             // Each shape starts with a phrase, "the", or a name before a
-            // comma a title follows.
+            // comma a title follows: the next place one of them can start.
+            let next = [
+                matcher.hits.get(hit).map(|h| h.start),
+                thes.get(the).copied(),
+                tails.get(tail).map(|t| t.0.max(at)),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            let Some(next) = next else { break };
+            at = next;
             let phrase_here = matcher.hits.get(hit).is_some_and(|h| h.start == at);
-            let the_here = matches!(bytes[at], b't' | b'T');
+            let the_here = thes.get(the) == Some(&at);
             let mut found = None;
             if phrase_here || the_here {
                 found = matcher.apposed(at);
@@ -178,6 +196,9 @@ impl OfficeIndex {
                     out.push(title);
                 }
                 None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+            if at >= text.len() {
+                break;
             }
         }
         out
