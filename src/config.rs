@@ -223,12 +223,17 @@ impl Config {
     /// The settings the rules read: the article date and the compiled
     /// house spellings (an unknown name is an error naming this file).
     pub fn settings(&self) -> Result<crate::rule::Settings, String> {
-        let house =
+        // Without house spellings the knowledge base is not needed yet: a
+        // start-up thread is loading it (`rules::warm_up_in_background`).
+        let house = if self.spellings.is_empty() {
+            None
+        } else {
             crate::knowledge::house::HouseSpellings::new(crate::kb::Kb::builtin(), &self.spellings)
                 .map_err(|e| match &self.path {
                     Some(path) => format!("{}: {e}", path.display()),
                     None => e,
-                })?;
+                })?
+        };
         Ok(crate::rule::Settings {
             date: self.date(),
             house,
