@@ -223,8 +223,9 @@ impl Config {
     /// The settings the rules read: the article date and the compiled
     /// house spellings (an unknown name is an error naming this file).
     pub fn settings(&self) -> Result<crate::rule::Settings, String> {
-        // Without house spellings the knowledge base is not needed yet: a
-        // start-up thread is loading it (`rules::warm_up_in_background`).
+        // Without house spellings the knowledge base is not needed yet: the
+        // rules load it when they first read it, and in `check` a start-up
+        // thread is loading it already (`rules::warm_up_in_background`).
         let house = if self.spellings.is_empty() {
             None
         } else {

@@ -13,13 +13,13 @@
 //! The matcher below finds what that regex found, match for match and
 //! part for part (its tests hold it to the regex, kept in
 //! `offices/oracle.rs`): the leftmost title first, of two at one place the
-//! shape listed first, of two phrases at one place the longer, a name as
-//! long as its words go.
+//! shape listed first, of two phrases at one place the longer, a name of
+//! up to three words as long as they go.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Kb;
-use matcher::{in_name, inline_space, Hit, Matcher, Tail};
+use matcher::{in_name, inline_space, is_word_byte, Hit, Matcher, Tail};
 
 /// What a phrase of the automaton is (a bit each: a phrase can be more).
 const OFFICE: u8 = 1;
@@ -108,9 +108,15 @@ impl OfficeIndex {
 
     /// Every title given to a name in `text`, in order, none overlapping.
     pub fn titles(&self, text: &str) -> Vec<Title> {
+        let bytes = text.as_bytes();
+        // A phrase inside a word ("US" in "USUSUS", "PM" in "RPM") starts
+        // no shape: each wants a word boundary or white space before it.
+        let inside_word =
+            |at: usize| at > 0 && is_word_byte(bytes[at - 1]) && is_word_byte(bytes[at]);
         let mut hits: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(text)
+            .filter(|m| !inside_word(m.start()))
             .map(|m| Hit {
                 start: m.start(),
                 end: m.end(),
@@ -123,7 +129,6 @@ impl OfficeIndex {
         // The commas a title follows (", Russia's president"): a name
         // before its title ends at one, and starts in the run of name
         // characters and spaces before it.
-        let bytes = text.as_bytes();
         let tails: Vec<(usize, usize, Tail)> = text
             .match_indices(',')
             .filter_map(|(comma, _)| {

@@ -6,6 +6,28 @@ use super::model::KbFile;
 use super::*;
 use crate::embedded::KB_FILES;
 
+/// The office index skips an empty phrase, where the regex it replaced
+/// would have matched one everywhere: the base has none.
+#[test]
+fn office_phrases_countries_and_adjectives_are_not_empty() {
+    let kb = Kb::builtin();
+    for office in &kb.offices {
+        assert!(
+            office.phrases.iter().all(|p| !p.trim().is_empty()),
+            "{}",
+            office.id
+        );
+    }
+    for country in &kb.countries {
+        assert!(!country.name.trim().is_empty());
+        assert!(
+            country.adjectives.iter().all(|a| !a.trim().is_empty()),
+            "{}",
+            country.name
+        );
+    }
+}
+
 #[test]
 fn builtin_kb_loads() {
     let kb = Kb::builtin();

@@ -45,7 +45,7 @@ pub(super) fn inline_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{A0}')
 }
 
-fn is_word_byte(b: u8) -> bool {
+pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 

@@ -90,9 +90,11 @@ pub(super) struct PatternRule {
 /// gate keeps it out of every article of a run is never compiled. A
 /// user's rule file is compiled as it is loaded, to report its mistakes.
 ///
-/// One pattern is compiled once per process, whichever rule set holds it:
-/// a start-up thread can compile the patterns every article needs
-/// ([`warm_up_builtin`]) while the registry is still being built.
+/// A built-in pattern is compiled once per process, whichever rule set
+/// holds it: a start-up thread can compile the ones every article needs
+/// ([`warm_up_builtin`]) while the registry is still being built. A user's
+/// pattern has a slot of its own, freed with its rule set (the language
+/// server loads rule files again as they change).
 #[derive(Clone, Debug)]
 pub(super) struct LazyRegex {
     pattern: Arc<str>,
@@ -101,18 +103,26 @@ pub(super) struct LazyRegex {
 
 type Slot = Arc<OnceLock<(Regex, Option<usize>)>>;
 
-/// The process's compiled patterns, by pattern.
+/// The slot of a pattern: the process's for a built-in one, else a new
+/// one.
 fn slot(pattern: &str) -> Slot {
-    static SLOTS: OnceLock<Mutex<crate::lexicon::FastMap<String, Slot>>> = OnceLock::new();
+    static SLOTS: OnceLock<Mutex<crate::lexicon::FastMap<&'static str, Slot>>> = OnceLock::new();
+    let Some(builtin) = crate::embedded::BUILTIN_PATTERNS
+        .iter()
+        .find(|p| **p == pattern)
+    else {
+        return Slot::default();
+    };
     let mut slots = SLOTS
         .get_or_init(Mutex::default)
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    slots.entry(pattern.to_owned()).or_default().clone()
+    slots.entry(builtin).or_default().clone()
 }
 
 /// Compiles the built-in patterns that no gate keeps from an article: what
-/// every article needs, built on a start-up thread.
+/// every article needs, built on a start-up thread. It compiles them for
+/// rules a run turns off too, which costs that thread a few milliseconds.
 pub fn warm_up_builtin() {
     use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
     for pattern in BUILTIN_PATTERNS {
@@ -130,11 +140,13 @@ impl LazyRegex {
         }
     }
 
+    /// A pattern compiled as its file loaded (a user's rule file).
     fn compiled(regex: Regex) -> Self {
-        let lazy = Self::new(regex.as_str());
         let target = target_of(&regex);
-        let _ = lazy.compiled.set((regex, target));
-        lazy
+        Self {
+            pattern: Arc::from(regex.as_str()),
+            compiled: Arc::new(OnceLock::from((regex, target))),
+        }
     }
 
     pub(super) fn pattern(&self) -> &str {
@@ -418,10 +430,11 @@ mod tests {
                 "{pattern}"
             );
         }
-        let fresh = LazyRegex::new("a pattern (?P<target>no rule) has");
-        assert!(fresh.compiled.get().is_none());
+        // A pattern of no built-in rule (a user's) keeps a slot of its
+        // own, which goes with its rule set.
+        let user = LazyRegex::new("a pattern (?P<target>no rule) has");
         let again = LazyRegex::new("a pattern (?P<target>no rule) has");
         assert_eq!(again.get().1, Some(1));
-        assert!(fresh.compiled.get().is_some());
+        assert!(user.compiled.get().is_none());
     }
 }
