@@ -47,6 +47,12 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
 /// Which of the three shapes a title takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {

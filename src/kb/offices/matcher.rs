@@ -143,37 +143,34 @@ impl Matcher<'_> {
         end
     }
 
-    /// An office at `at`, then a comma, white space and a name.
+    /// An office at `office`, then white space and a name (after a comma
+    /// first for `Shape::Apposed`): a title of `shape` from `start`.
     fn office_then_name(
         &self,
+        shape: Shape,
         start: usize,
-        at: usize,
+        office: usize,
         adjective: Option<Span>,
         country: Option<Span>,
     ) -> Option<Title> {
-        self.phrases(at, OFFICE).find_map(|office_end| {
-            let rest = &self.text[office_end..];
-            let name_at = self
-                .spaces(office_end + 1)
-                .filter(|_| rest.starts_with(','))?;
+        self.phrases(office, OFFICE).find_map(|office_end| {
+            let mut after = office_end;
+            if shape == Shape::Apposed {
+                if !self.text[office_end..].starts_with(',') {
+                    return None;
+                }
+                after += 1;
+            }
+            let name_at = self.spaces(after)?;
             if !self.name_start(name_at) {
                 return None;
             }
             let name_end = self.name(name_at);
             Some(Title {
-                shape: Shape::Apposed,
-                whole: Span {
-                    start,
-                    end: name_end,
-                },
-                office: Span {
-                    start: at,
-                    end: office_end,
-                },
-                name: Span {
-                    start: name_at,
-                    end: name_end,
-                },
+                shape,
+                whole: Span::new(start, name_end),
+                office: Span::new(office, office_end),
+                name: Span::new(name_at, name_end),
                 adjective,
                 country,
             })
@@ -188,7 +185,7 @@ impl Matcher<'_> {
         }
         let owned = self.phrases(at, COUNTRY).find_map(|end| {
             let office = self.possessive(end)?;
-            self.office_then_name(at, office, None, Some(Span { start: at, end }))
+            self.office_then_name(Shape::Apposed, at, office, None, Some(Span::new(at, end)))
         });
         if owned.is_some() {
             return owned;
@@ -197,20 +194,17 @@ impl Matcher<'_> {
         self.phrases(after_the, ADJECTIVE)
             .find_map(|end| {
                 let office = self.spaces(end)?;
-                let adjective = Span {
-                    start: after_the,
-                    end,
-                };
-                self.office_then_name(at, office, Some(adjective), None)
+                let adjective = Span::new(after_the, end);
+                self.office_then_name(Shape::Apposed, at, office, Some(adjective), None)
             })
             .or_else(|| {
                 let rest = &self.text[after_the..];
                 let office = self
                     .possessive(after_the + "country".len())
                     .filter(|_| rest.starts_with("country"))?;
-                self.office_then_name(at, office, None, None)
+                self.office_then_name(Shape::Apposed, at, office, None, None)
             })
-            .or_else(|| self.office_then_name(at, after_the, None, None))
+            .or_else(|| self.office_then_name(Shape::Apposed, at, after_the, None, None))
     }
 
     /// An office at `at` between two word boundaries: where it ends.
@@ -226,10 +220,7 @@ impl Matcher<'_> {
     pub(super) fn tail(&self, comma: usize) -> Option<Tail> {
         let owner = self.spaces(comma + 1)?;
         let tail = |office: usize, office_end: usize, adjective, country| Tail {
-            office: Span {
-                start: office,
-                end: office_end,
-            },
+            office: Span::new(office, office_end),
             adjective,
             country,
         };
@@ -237,12 +228,7 @@ impl Matcher<'_> {
             let owned = self.phrases(owner, COUNTRY).find_map(|end| {
                 let office = self.possessive(end)?;
                 let office_end = self.bounded_office(office)?;
-                Some(tail(
-                    office,
-                    office_end,
-                    None,
-                    Some(Span { start: owner, end }),
-                ))
+                Some(tail(office, office_end, None, Some(Span::new(owner, end))))
             });
             if owned.is_some() {
                 return owned;
@@ -253,10 +239,7 @@ impl Matcher<'_> {
             .find_map(|end| {
                 let office = self.spaces(end)?;
                 let office_end = self.bounded_office(office)?;
-                let adjective = Span {
-                    start: after_the,
-                    end,
-                };
+                let adjective = Span::new(after_the, end);
                 Some(tail(office, office_end, Some(adjective), None))
             })
             .or_else(|| {
@@ -273,15 +256,9 @@ impl Matcher<'_> {
         }
         Some(Title {
             shape: Shape::NameFirst,
-            whole: Span {
-                start: at,
-                end: tail.office.end,
-            },
+            whole: Span::new(at, tail.office.end),
             office: tail.office,
-            name: Span {
-                start: at,
-                end: comma,
-            },
+            name: Span::new(at, comma),
             adjective: tail.adjective,
             country: tail.country,
         })
@@ -293,35 +270,12 @@ impl Matcher<'_> {
             return None;
         }
         let title = |office: usize, adjective: Option<Span>| {
-            self.phrases(office, OFFICE).find_map(|office_end| {
-                let name_at = self.spaces(office_end)?;
-                if !self.name_start(name_at) {
-                    return None;
-                }
-                let name_end = self.name(name_at);
-                Some(Title {
-                    shape: Shape::TitleFirst,
-                    whole: Span {
-                        start: at,
-                        end: name_end,
-                    },
-                    office: Span {
-                        start: office,
-                        end: office_end,
-                    },
-                    name: Span {
-                        start: name_at,
-                        end: name_end,
-                    },
-                    adjective,
-                    country: None,
-                })
-            })
+            self.office_then_name(Shape::TitleFirst, at, office, adjective, None)
         };
         self.phrases(at, ADJECTIVE)
             .find_map(|end| {
                 let office = self.spaces(end).filter(|&o| self.boundary(o))?;
-                title(office, Some(Span { start: at, end }))
+                title(office, Some(Span::new(at, end)))
             })
             .or_else(|| title(at, None))
     }
