@@ -177,34 +177,41 @@ impl Matcher<'_> {
         })
     }
 
+    /// Who an office belongs to, from `at`, in the order the regex tried
+    /// them: each place an office may start, with the adjective or the
+    /// country before it. "Russia's ", then "the Russian ", "the
+    /// country's " (with `country_word`) and "the ".
+    fn owners(
+        &self,
+        at: usize,
+        country_word: bool,
+    ) -> impl Iterator<Item = (usize, Option<Span>, Option<Span>)> + '_ {
+        let bounded = self.boundary(at);
+        let owned = self
+            .phrases(at, COUNTRY)
+            .filter(move |_| bounded)
+            .filter_map(move |end| Some((self.possessive(end)?, None, Some(Span::new(at, end)))));
+        let after_the = self.the(at);
+        let adjectives = after_the.into_iter().flat_map(move |after_the| {
+            self.phrases(after_the, ADJECTIVE).filter_map(move |end| {
+                Some((self.spaces(end)?, Some(Span::new(after_the, end)), None))
+            })
+        });
+        let country = after_the
+            .filter(|&after_the| country_word && self.text[after_the..].starts_with("country"))
+            .and_then(|after_the| self.possessive(after_the + "country".len()))
+            .map(|office| (office, None, None));
+        let bare = after_the.map(|office| (office, None, None));
+        owned.chain(adjectives).chain(country).chain(bare)
+    }
+
     /// "Russia's president, Lavrov", "the Russian president, Lavrov",
     /// "the country's president, Lavrov", "the president, Lavrov".
     pub(super) fn apposed(&self, at: usize) -> Option<Title> {
-        if !self.boundary(at) {
-            return None;
-        }
-        let owned = self.phrases(at, COUNTRY).find_map(|end| {
-            let office = self.possessive(end)?;
-            self.office_then_name(Shape::Apposed, at, office, None, Some(Span::new(at, end)))
-        });
-        if owned.is_some() {
-            return owned;
-        }
-        let after_the = self.the(at)?;
-        self.phrases(after_the, ADJECTIVE)
-            .find_map(|end| {
-                let office = self.spaces(end)?;
-                let adjective = Span::new(after_the, end);
-                self.office_then_name(Shape::Apposed, at, office, Some(adjective), None)
+        self.owners(at, true)
+            .find_map(|(office, adjective, country)| {
+                self.office_then_name(Shape::Apposed, at, office, adjective, country)
             })
-            .or_else(|| {
-                let rest = &self.text[after_the..];
-                let office = self
-                    .possessive(after_the + "country".len())
-                    .filter(|_| rest.starts_with("country"))?;
-                self.office_then_name(Shape::Apposed, at, office, None, None)
-            })
-            .or_else(|| self.office_then_name(Shape::Apposed, at, after_the, None, None))
     }
 
     /// An office at `at` between two word boundaries: where it ends.
@@ -219,32 +226,14 @@ impl Matcher<'_> {
     /// the comma at `comma`, when one follows it.
     pub(super) fn tail(&self, comma: usize) -> Option<Tail> {
         let owner = self.spaces(comma + 1)?;
-        let tail = |office: usize, office_end: usize, adjective, country| Tail {
-            office: Span::new(office, office_end),
-            adjective,
-            country,
-        };
-        if self.boundary(owner) {
-            let owned = self.phrases(owner, COUNTRY).find_map(|end| {
-                let office = self.possessive(end)?;
+        self.owners(owner, false)
+            .find_map(|(office, adjective, country)| {
                 let office_end = self.bounded_office(office)?;
-                Some(tail(office, office_end, None, Some(Span::new(owner, end))))
-            });
-            if owned.is_some() {
-                return owned;
-            }
-        }
-        let after_the = self.the(owner)?;
-        self.phrases(after_the, ADJECTIVE)
-            .find_map(|end| {
-                let office = self.spaces(end)?;
-                let office_end = self.bounded_office(office)?;
-                let adjective = Span::new(after_the, end);
-                Some(tail(office, office_end, Some(adjective), None))
-            })
-            .or_else(|| {
-                let office_end = self.bounded_office(after_the)?;
-                Some(tail(after_the, office_end, None, None))
+                Some(Tail {
+                    office: Span::new(office, office_end),
+                    adjective,
+                    country,
+                })
             })
     }
 
