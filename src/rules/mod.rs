@@ -5,6 +5,7 @@ pub mod encoding;
 pub mod file;
 pub mod junk;
 pub mod name;
+pub(crate) mod screen;
 #[cfg(test)]
 pub(crate) mod test;
 pub mod title;

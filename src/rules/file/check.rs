@@ -110,7 +110,7 @@ impl RuleFileSet {
         let open = self.gates.open(doc.text);
         for (rule, open) in self.patterns.iter().zip(open) {
             let meta = &self.metas[rule.meta_index];
-            if !open || !cx.is_enabled(&meta.id) {
+            if !open || !cx.is_enabled(&meta.id) || !rule.regex.may_match(doc.text) {
                 continue;
             }
             let (regex, target) = rule.regex.get();

@@ -3,14 +3,12 @@
 //! templates, and its examples.
 
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex, OnceLock};
-
-use regex::{Regex, RegexBuilder};
 
 use crate::diagnostic::Safety;
 use crate::rule::RuleMeta;
 use crate::text::TextSize;
 
+use super::lazy::{build, LazyRegex};
 use super::parse::{parse_id, Kind, Locator, RawRule, RuleFileError};
 use super::{fold, LoadedRules};
 
@@ -82,96 +80,6 @@ pub(super) struct PatternRule {
     pub(super) replacement: Option<Template>,
     pub(super) safety: Safety,
     pub(super) fix_description: Option<String>,
-}
-
-/// A rule's regex and the index of its `target` group (the capture that
-/// is flagged and replaced, else the whole match), compiled on first use:
-/// the built-in rule files were checked by the tests, and a pattern whose
-/// gate keeps it out of every article of a run is never compiled. A
-/// user's rule file is compiled as it is loaded, to report its mistakes.
-///
-/// A built-in pattern is compiled once per process, whichever rule set
-/// holds it: a start-up thread can compile the ones every article needs
-/// ([`warm_up_builtin`]) while the registry is still being built. A user's
-/// pattern has a slot of its own, freed with its rule set (the language
-/// server loads rule files again as they change).
-#[derive(Clone, Debug)]
-pub(super) struct LazyRegex {
-    pattern: Arc<str>,
-    compiled: Arc<OnceLock<(Regex, Option<usize>)>>,
-}
-
-type Slot = Arc<OnceLock<(Regex, Option<usize>)>>;
-
-/// The slot of a pattern: the process's for a built-in one, else a new
-/// one.
-fn slot(pattern: &str) -> Slot {
-    static SLOTS: OnceLock<Mutex<crate::lexicon::FastMap<&'static str, Slot>>> = OnceLock::new();
-    let Some(builtin) = crate::embedded::BUILTIN_PATTERNS
-        .iter()
-        .find(|p| **p == pattern)
-    else {
-        return Slot::default();
-    };
-    let mut slots = SLOTS
-        .get_or_init(Mutex::default)
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    slots.entry(builtin).or_default().clone()
-}
-
-/// Compiles the built-in patterns that no gate keeps from an article: what
-/// every article needs, built on a start-up thread. It compiles them for
-/// rules a run turns off too, which costs that thread a few milliseconds.
-pub fn warm_up_builtin() {
-    use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
-    for pattern in BUILTIN_PATTERNS {
-        if !PATTERN_GATES.iter().any(|(p, _)| p == pattern) {
-            LazyRegex::new(pattern).get();
-        }
-    }
-}
-
-impl LazyRegex {
-    fn new(pattern: &str) -> Self {
-        Self {
-            pattern: Arc::from(pattern),
-            compiled: slot(pattern),
-        }
-    }
-
-    /// A pattern compiled as its file loaded (a user's rule file).
-    fn compiled(regex: Regex) -> Self {
-        let target = target_of(&regex);
-        Self {
-            pattern: Arc::from(regex.as_str()),
-            compiled: Arc::new(OnceLock::from((regex, target))),
-        }
-    }
-
-    pub(super) fn pattern(&self) -> &str {
-        &self.pattern
-    }
-
-    /// The regex and its target group.
-    pub(super) fn get(&self) -> (&Regex, Option<usize>) {
-        let (regex, target) = self.compiled.get_or_init(|| {
-            let regex = build(&self.pattern).expect("a built-in pattern compiles (see the tests)");
-            let target = target_of(&regex);
-            (regex, target)
-        });
-        (regex, *target)
-    }
-}
-
-/// CRLF mode: `$` matches before "\r\n" too, so a rule that looks at a
-/// line's end sees the same in Windows text.
-fn build(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).crlf(true).build()
-}
-
-fn target_of(regex: &Regex) -> Option<usize> {
-    regex.capture_names().position(|n| n == Some("target"))
 }
 
 #[derive(Clone, Debug)]
@@ -405,36 +313,5 @@ impl LoadedRules {
             opt_in: false,
         });
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The start-up thread's work is the rule sets' own: a pattern it
-    /// compiled is compiled for every set that holds it.
-    #[test]
-    fn warmed_up_patterns_are_the_rule_sets_own() {
-        use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
-        let ungated: Vec<&str> = BUILTIN_PATTERNS
-            .iter()
-            .copied()
-            .filter(|p| !PATTERN_GATES.iter().any(|(g, _)| g == p))
-            .collect();
-        assert!(!ungated.is_empty());
-        warm_up_builtin();
-        for pattern in ungated {
-            assert!(
-                LazyRegex::new(pattern).compiled.get().is_some(),
-                "{pattern}"
-            );
-        }
-        // A pattern of no built-in rule (a user's) keeps a slot of its
-        // own, which goes with its rule set.
-        let user = LazyRegex::new("a pattern (?P<target>no rule) has");
-        let again = LazyRegex::new("a pattern (?P<target>no rule) has");
-        assert_eq!(again.get().1, Some(1));
-        assert!(user.compiled.get().is_none());
     }
 }

@@ -12,6 +12,7 @@ mod compile;
 mod examples;
 #[cfg(test)]
 mod gate;
+mod lazy;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -23,8 +24,8 @@ use crate::rule::RuleMeta;
 use crate::text::LineIndex;
 
 pub use check::RuleFileSet;
-pub use compile::warm_up_builtin;
 use compile::{Example, PatternRule, Substitution};
+pub use lazy::warm_up_builtin;
 use parse::{collect_toml, Locator, RawFile};
 pub use parse::{parse_id, RuleDirError, RuleFileError};
 

@@ -1,11 +1,15 @@
 //! The line signals of `junk.scraper-line`, loaded from
 //! `rules/junk/*.signals.toml`, and the matcher that tests a line against
-//! them: ungated signals as one set, gated ones compiled on first need.
+//! them: ungated signals as one set, gated ones screened on first need.
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+#[cfg(test)]
+use regex::Regex;
+use regex::RegexSet;
 use serde::Deserialize;
+
+use crate::rules::screen::{Screen, Syntax};
 
 use crate::embedded::{SIGNAL_FILES, SIGNAL_GATES};
 
@@ -81,21 +85,25 @@ pub fn signals() -> &'static [Signal] {
 
 /// The signals, ready to test a line against: a signal whose every match
 /// starts with one of a few literals (`By `, `Read`, `#`) is gated by them
-/// and compiled the first time a line starts so; the rest run as one set.
+/// and screened the first time a line starts so; the rest run as one set.
 ///
 /// A one-article run then compiles only the set of ungated signals (the
 /// gated ones' Unicode classes made the whole set most of the start-up
 /// work), and a line is scanned by the set and by the few gated signals its
-/// first bytes let through.
+/// first bytes let through. Both are screens ([`Screen`]): a line only
+/// needs to know which signals it raises, never where.
 pub(crate) struct SignalMatcher {
     /// For each signal, the literals a line must start with (compared
     /// without regard to ASCII case), or `None` for an ungated signal.
     gates: &'static [Option<&'static [&'static [u8]]>],
     /// The gated signals each first byte of a line can open.
     by_first_byte: Vec<Vec<usize>>,
-    gated: Vec<OnceLock<Regex>>,
+    gated: Vec<OnceLock<Screen>>,
     ungated: Vec<usize>,
-    set: OnceLock<RegexSet>,
+    set: OnceLock<Screen>,
+    /// The regexes a screen that cannot answer falls back on; the tests
+    /// hold that the built-in signals never need them.
+    fallback: OnceLock<RegexSet>,
 }
 
 impl SignalMatcher {
@@ -122,14 +130,27 @@ impl SignalMatcher {
             gates,
             by_first_byte,
             set: OnceLock::new(),
+            fallback: OnceLock::new(),
         }
     }
 
-    /// The set of the ungated signals.
-    fn set(&self, signals: &[Signal]) -> &RegexSet {
+    /// The screen of the ungated signals.
+    fn set(&self, signals: &[Signal]) -> &Screen {
         self.set.get_or_init(|| {
+            let patterns: Vec<&str> = self
+                .ungated
+                .iter()
+                .map(|&i| signals[i].pattern.as_str())
+                .collect();
+            Screen::new(&patterns, Syntax::Default)
+        })
+    }
+
+    /// Every signal as one `RegexSet`, for a screen that cannot answer.
+    fn fallback(&self, signals: &[Signal]) -> &RegexSet {
+        self.fallback.get_or_init(|| {
             // Checked by `tests::signals_load_and_their_examples_pass`.
-            RegexSet::new(self.ungated.iter().map(|&i| &signals[i].pattern))
+            RegexSet::new(signals.iter().map(|s| &s.pattern))
                 .unwrap_or_else(|e| panic!("the scraper-line signals: {e}"))
         })
     }
@@ -144,26 +165,42 @@ impl SignalMatcher {
             let opens = literals
                 .iter()
                 .any(|l| bytes.len() >= l.len() && bytes[..l.len()].eq_ignore_ascii_case(l));
-            if opens && self.regex(signals, i).is_match(line) {
+            if opens && self.gated_match(signals, i, line) {
                 out.push(i);
             }
         }
         if !self.ungated.is_empty() {
-            out.extend(
-                self.set(signals)
-                    .matches(line)
-                    .iter()
-                    .map(|k| self.ungated[k]),
-            );
+            let mut which = Vec::new();
+            if self.set(signals).which(line, &mut which).is_some() {
+                out.extend(which.into_iter().map(|k| self.ungated[k]));
+            } else {
+                let matches = self.fallback(signals).matches(line);
+                out.extend(self.ungated.iter().filter(|&&i| matches.matched(i)));
+            }
         }
         out.sort_unstable();
     }
 
-    fn regex(&self, signals: &[Signal], i: usize) -> &Regex {
-        self.gated[i].get_or_init(|| {
-            Regex::new(&signals[i].pattern)
-                .unwrap_or_else(|e| panic!("signal `{}`: {e}", signals[i].name))
-        })
+    /// The screen of gated signal `i`.
+    fn gated_screen(&self, signals: &[Signal], i: usize) -> &Screen {
+        self.gated[i].get_or_init(|| Screen::new(&[signals[i].pattern.as_str()], Syntax::Default))
+    }
+
+    /// Whether gated signal `i` matches `line`. A gated signal is anchored
+    /// at the line's start (`signal_gate.rs`), so its screen reads no
+    /// further than a match could begin.
+    fn gated_match(&self, signals: &[Signal], i: usize, line: &str) -> bool {
+        self.gated_screen(signals, i)
+            .is_match_at_start(line)
+            .unwrap_or_else(|| self.fallback(signals).matches(line).matched(i))
+    }
+
+    /// Whether every signal builds as a screen (the tests hold they do).
+    #[cfg(test)]
+    pub(super) fn all_screened(&self, signals: &[Signal]) -> bool {
+        self.set(signals).is_built()
+            && (0..signals.len())
+                .all(|i| self.gates[i].is_none() || self.gated_screen(signals, i).is_built())
     }
 }
 
@@ -177,14 +214,14 @@ pub(crate) fn warm_up() {
     signal_matcher().set(signals());
 }
 
-/// Compiles the gated signals, which a line may need ("By …", "Read
+/// Builds the screens of the gated signals, which a line may need ("By …", "Read
 /// also"): called last on a start-up thread, so that an article with such
 /// a line finds them built, and one without loses nothing but idle time.
 pub(crate) fn warm_up_gated() {
     let matcher = signal_matcher();
     for (i, gate) in matcher.gates.iter().enumerate() {
         if gate.is_some() {
-            matcher.regex(signals(), i);
+            matcher.gated_screen(signals(), i);
         }
     }
 }

@@ -13,6 +13,8 @@ use crate::rules::test::{assert_clean, assert_fixes, assert_flags};
 #[test]
 fn signals_load_and_their_examples_pass() {
     assert!(!signals().is_empty());
+    // Every signal builds as a screen: no line falls back on the regexes.
+    assert!(signal_matcher().all_screened(signals()));
     for s in signals() {
         for text in &s.flag {
             assert!(

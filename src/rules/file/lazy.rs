@@ -1,0 +1,238 @@
+//! A pattern rule's regex, compiled on first use, and the screen that
+//! spares most built-in patterns the compiling.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use regex::{Regex, RegexBuilder};
+
+use crate::rules::screen::{Screen, Syntax};
+
+/// A rule's regex and the index of its `target` group (the capture that
+/// is flagged and replaced, else the whole match), compiled on first use:
+/// the built-in rule files were checked by the tests, and a pattern whose
+/// gate keeps it out of every article of a run is never compiled. A
+/// user's rule file is compiled as it is loaded, to report its mistakes.
+///
+/// Before its regex is compiled, a built-in pattern is tried on an article
+/// with its screen ([`Screen`]), the forward half of the regex, which
+/// costs half as much to build: most patterns never match an article, and
+/// a one-article run compiles the whole regex only for those that do. A
+/// run of many articles compiles it after [`SCREENED_ARTICLES`] of them:
+/// a screen reads every byte, where the regex skips to its literals.
+///
+/// A built-in pattern is compiled once per process, whichever rule set
+/// holds it: a start-up thread can build the screens of the ones every
+/// article needs ([`warm_up_builtin`]) while the registry is still being
+/// built. A user's pattern has a slot of its own, freed with its rule set
+/// (the language server loads rule files again as they change).
+#[derive(Clone, Debug)]
+pub(super) struct LazyRegex {
+    pattern: Arc<str>,
+    compiled: Slot,
+}
+
+type Slot = Arc<Compiled>;
+
+/// What a pattern compiles into: its screen, then its regex.
+#[derive(Default)]
+struct Compiled {
+    screen: OnceLock<Screen>,
+    /// How many articles the screen has been asked about.
+    screened: AtomicUsize,
+    regex: OnceLock<(Regex, Option<usize>)>,
+}
+
+/// The articles a pattern's screen answers for before its regex is
+/// compiled whatever they say. Over a folder, screening every article cost
+/// 5% more CPU than the regexes; a handful costs nothing measurable.
+pub(super) const SCREENED_ARTICLES: usize = 4;
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("screen", &self.screen.get().is_some())
+            .field("regex", &self.regex.get().map(|(regex, _)| regex.as_str()))
+            .finish()
+    }
+}
+
+/// The slot of a pattern: the process's for a built-in one, else a new
+/// one.
+fn slot(pattern: &str) -> Slot {
+    static SLOTS: OnceLock<Mutex<crate::lexicon::FastMap<&'static str, Slot>>> = OnceLock::new();
+    let Some(builtin) = crate::embedded::BUILTIN_PATTERNS
+        .iter()
+        .find(|p| **p == pattern)
+    else {
+        return Slot::default();
+    };
+    let mut slots = SLOTS
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    slots.entry(builtin).or_default().clone()
+}
+
+/// Builds the screens of the built-in patterns that no gate keeps from an
+/// article: what every article needs, built on a start-up thread. It
+/// builds them for rules a run turns off too, which costs that thread a
+/// millisecond or two.
+pub fn warm_up_builtin() {
+    use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
+    for pattern in BUILTIN_PATTERNS {
+        if !PATTERN_GATES.iter().any(|(p, _)| p == pattern) {
+            LazyRegex::new(pattern).screen();
+        }
+    }
+}
+
+impl LazyRegex {
+    pub(super) fn new(pattern: &str) -> Self {
+        Self {
+            pattern: Arc::from(pattern),
+            compiled: slot(pattern),
+        }
+    }
+
+    /// A pattern compiled as its file loaded (a user's rule file).
+    pub(super) fn compiled(regex: Regex) -> Self {
+        let target = target_of(&regex);
+        Self {
+            pattern: Arc::from(regex.as_str()),
+            compiled: Arc::new(Compiled {
+                regex: OnceLock::from((regex, target)),
+                ..Compiled::default()
+            }),
+        }
+    }
+
+    pub(super) fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    fn screen(&self) -> &Screen {
+        self.compiled
+            .screen
+            .get_or_init(|| Screen::new(&[&self.pattern], Syntax::Crlf))
+    }
+
+    /// Whether the pattern may match `text`: false only when its screen
+    /// says it does not. A compiled regex, or one the process has screened
+    /// enough articles for, is asked directly.
+    pub(super) fn may_match(&self, text: &str) -> bool {
+        self.compiled.regex.get().is_some()
+            || self.compiled.screened.fetch_add(1, Ordering::Relaxed) >= SCREENED_ARTICLES
+            || self.screen().is_match(text) != Some(false)
+    }
+
+    /// The regex and its target group.
+    pub(super) fn get(&self) -> (&Regex, Option<usize>) {
+        let (regex, target) = self.compiled.regex.get_or_init(|| {
+            let regex = build(&self.pattern).expect("a built-in pattern compiles (see the tests)");
+            let target = target_of(&regex);
+            (regex, target)
+        });
+        (regex, *target)
+    }
+}
+
+/// CRLF mode: `$` matches before "\r\n" too, so a rule that looks at a
+/// line's end sees the same in Windows text.
+pub(super) fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).crlf(true).build()
+}
+
+fn target_of(regex: &Regex) -> Option<usize> {
+    regex.capture_names().position(|n| n == Some("target"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The start-up thread's work is the rule sets' own: a pattern it
+    /// compiled is compiled for every set that holds it.
+    #[test]
+    fn warmed_up_patterns_are_the_rule_sets_own() {
+        use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
+        let ungated: Vec<&str> = BUILTIN_PATTERNS
+            .iter()
+            .copied()
+            .filter(|p| !PATTERN_GATES.iter().any(|(g, _)| g == p))
+            .collect();
+        assert!(!ungated.is_empty());
+        warm_up_builtin();
+        for pattern in ungated {
+            let lazy = LazyRegex::new(pattern);
+            let screen = lazy.compiled.screen.get();
+            assert!(screen.is_some_and(Screen::is_built), "{pattern}");
+        }
+        // A pattern of no built-in rule (a user's) keeps a slot of its
+        // own, which goes with its rule set.
+        let user = LazyRegex::new("a pattern (?P<target>no rule) has");
+        let again = LazyRegex::new("a pattern (?P<target>no rule) has");
+        assert_eq!(again.get().1, Some(1));
+        assert!(user.compiled.regex.get().is_none());
+    }
+
+    /// Every built-in pattern builds as a screen, which says of every
+    /// fixture and rule example what the pattern's regex says.
+    #[test]
+    fn screens_of_builtin_patterns_agree_with_their_regexes() {
+        let mut texts: Vec<String> = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from("fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text);
+                }
+            }
+        }
+        for (_, contents) in crate::embedded::RULE_FILES {
+            let table: toml::Table = contents.parse().unwrap();
+            for rule in table["rule"].as_array().unwrap() {
+                for key in ["flag", "allow"] {
+                    let examples = rule.get(key).and_then(toml::Value::as_array);
+                    for example in examples.into_iter().flatten() {
+                        let text = example.get("text").or(Some(example));
+                        texts.extend(text.and_then(toml::Value::as_str).map(str::to_owned));
+                    }
+                }
+            }
+        }
+        assert!(texts.len() > 150, "{} texts", texts.len());
+        let mut matched = 0;
+        for pattern in crate::embedded::BUILTIN_PATTERNS {
+            let screen = Screen::new(&[pattern], Syntax::Crlf);
+            assert!(screen.is_built(), "{pattern}");
+            let regex = build(pattern).unwrap();
+            for text in &texts {
+                let expected = regex.is_match(text);
+                assert_eq!(
+                    screen.is_match(text),
+                    Some(expected),
+                    "{pattern} on {text:?}"
+                );
+                matched += usize::from(expected);
+            }
+        }
+        assert!(matched > 50, "{matched} matches");
+    }
+
+    /// A pattern's screen answers for the first articles of a run; after
+    /// them the regex is compiled and asked, whatever the screen would say.
+    #[test]
+    fn a_long_run_stops_screening() {
+        let lazy = LazyRegex::new("no (?P<target>such) pattern");
+        for _ in 0..SCREENED_ARTICLES {
+            assert!(!lazy.may_match("an article"));
+        }
+        assert!(lazy.compiled.regex.get().is_none());
+        assert!(lazy.may_match("an article"));
+        assert!(lazy.may_match("no such pattern"));
+    }
+}
