@@ -217,7 +217,6 @@ pub fn warm_up_in_background() {
         let knowledge = Knowledge::builtin();
         knowledge.lexicons();
         knowledge.word_list("usually-lowercase");
-        junk::scraper_line::warm_up_gated();
     });
 }
 

@@ -66,8 +66,8 @@ use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 pub use model::furniture_features;
 use signals::raised;
+pub(crate) use signals::warm_up;
 pub use signals::{signals, Signal};
-pub(crate) use signals::{warm_up, warm_up_gated};
 
 pub struct ScraperLine;
 
