@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 #[path = "src/rules/junk/signal_gate.rs"]
 mod signal_gate;
+#[path = "src/word_table.rs"]
+mod word_table;
 
 #[path = "src/rules/file/gate.rs"]
 mod pattern_gate;
@@ -59,7 +61,12 @@ fn main() {
         );
         if name.ends_with(".txt") {
             if name.starts_with("lexicon/") {
-                word_lists.push_str(&entry);
+                word_lists.push_str(&format!(
+                    "    ({:?}, include_str!({:?}), include_bytes!({:?})),\n",
+                    format!("rules/{name}"),
+                    path.display().to_string(),
+                    word_table_file(&out_dir, &name, path).display().to_string()
+                ));
             }
         } else if name.starts_with("lexicon/") {
             lexicons.push_str(&entry);
@@ -101,14 +108,33 @@ fn main() {
          pub static PATTERN_GATES: &[(&str, &[&[&[u8]]])] = &[\n{pattern_gates}];\n\
          /// Every built-in pattern rule's pattern.\n\
          pub static BUILTIN_PATTERNS: &[&str] = &[\n{builtin_patterns}];\n\
-         /// Plain word lists, one word a line: (path as shown in errors, contents).\n\
-         pub static WORD_LIST_FILES: &[(&str, &str)] = &[\n{word_lists}];\n\
+         /// Plain word lists, one word a line: (path as shown in errors,\n\
+         /// contents, hash table: src/word_table.rs).\n\
+         pub static WORD_LIST_FILES: &[(&str, &str, &[u8])] = &[\n{word_lists}];\n\
          /// Learned models' weights, as JSON made from their TOML: (path, contents).\n\
          pub static MODEL_FILES: &[(&str, &str)] = &[\n{models}];\n"
     );
     let code = code + &rule_docs(&root);
     let out = out_dir.join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// Writes the hash table of a word list (`src/word_table.rs`) over its
+/// lines that are not comments or blank, and returns the file's path.
+fn word_table_file(out_dir: &Path, name: &str, path: &Path) -> PathBuf {
+    let text = fs::read_to_string(path).expect("a word list is readable");
+    let mut words = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let word = line.trim_end_matches(['\n', '\r']);
+        if !word.starts_with('#') && !word.trim().is_empty() {
+            words.push((at, word));
+        }
+        at += line.len();
+    }
+    let out = out_dir.join(format!("{}.table", name.replace('/', "__")));
+    fs::write(&out, word_table::table(&words)).expect("OUT_DIR is writable");
+    out
 }
 
 /// The `[[key]]` entries of a TOML file; none when it does not parse (the

@@ -34,4 +34,5 @@ pub mod text;
 pub mod toml_error;
 pub mod walk;
 pub mod window;
+mod word_table;
 pub mod workspace;

@@ -10,7 +10,7 @@ use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::kb::Kb;
 use crate::knowledge::Knowledge;
-use crate::lexicon::{FastSet, Lexicons};
+use crate::lexicon::Lexicons;
 use crate::recurring::LineCounts;
 use crate::source::Encoding;
 use crate::text::TextRange;
@@ -145,15 +145,10 @@ impl<'s, 'a> Context<'s, 'a> {
         self.knowledge().lexicons()
     }
 
-    /// A generated word list (`rules/lexicon/generated/<name>.txt`).
-    pub fn word_list(&self, name: &str) -> Option<&'static FastSet<&'static str>> {
+    /// A generated word list (`rules/lexicon/generated/<name>.txt`),
+    /// searched in place.
+    pub fn word_list(&self, name: &str) -> Option<crate::lexicon::WordList> {
         self.knowledge().word_list(name)
-    }
-
-    /// A generated word list sorted in byte order, searched in place
-    /// (`rules/lexicon/generated/<name>.txt`).
-    pub fn sorted_list(&self, name: &str) -> Option<crate::lexicon::SortedList> {
-        self.knowledge().sorted_list(name)
     }
 
     /// The same context for an article stored in `encoding`.

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Edit, Fix, Safety};
 use crate::kb::Kb;
-use crate::lexicon::{self, FastSet, Lexicons};
+use crate::lexicon::{self, Lexicons};
 use crate::text::TextRange;
 use house::HouseSpellings;
 
@@ -101,15 +101,10 @@ impl Knowledge {
         lexicon::builtin()
     }
 
-    /// A generated word list (`rules/lexicon/generated/<name>.txt`), parsed
-    /// the first time it is asked for.
-    pub fn word_list(&self, name: &str) -> Option<&'static FastSet<&'static str>> {
+    /// A generated word list (`rules/lexicon/generated/<name>.txt`),
+    /// searched in place.
+    pub fn word_list(&self, name: &str) -> Option<lexicon::WordList> {
         lexicon::builtin_word_list(name)
-    }
-
-    /// A sorted generated word list, searched in place.
-    pub fn sorted_list(&self, name: &str) -> Option<lexicon::SortedList> {
-        lexicon::builtin_sorted_list(name)
     }
 
     /// Loads, in the calling thread, what the first article would otherwise

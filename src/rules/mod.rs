@@ -216,7 +216,6 @@ pub fn warm_up_in_background() {
         junk::scraper_line::warm_up();
         let knowledge = Knowledge::builtin();
         knowledge.lexicons();
-        knowledge.word_list("usually-lowercase");
     });
 }
 

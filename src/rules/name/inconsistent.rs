@@ -21,7 +21,7 @@ use crate::diagnostic::{Category, Safety, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::kb::spelling::{skeleton, strip_diacritics, within_one_edit};
 use crate::knowledge::Knowledge;
-use crate::lexicon::{FastMap, FastSet, Lexicon};
+use crate::lexicon::{FastMap, FastSet, Lexicon, WordList};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -48,7 +48,7 @@ struct Uses<'a> {
 
 /// The word lists the check reads.
 struct Words<'k> {
-    usual: Option<&'k FastSet<&'static str>>,
+    usual: Option<WordList>,
     function: Option<&'k Lexicon>,
     determiners: Option<&'k Lexicon>,
     minor: &'k Lexicon,

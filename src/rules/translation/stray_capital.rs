@@ -50,7 +50,7 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::kb::Kb;
 
-use crate::lexicon::{FastMap, FastSet, Lexicon};
+use crate::lexicon::{FastMap, FastSet, Lexicon, WordList};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -67,7 +67,7 @@ static META: RuleMeta = RuleMeta::builtin(
 /// The word lists the check reads.
 struct Words {
     function: &'static Lexicon,
-    usual: &'static FastSet<&'static str>,
+    usual: WordList,
     names: &'static Lexicon,
     determiners: &'static Lexicon,
     minor: &'static Lexicon,

@@ -28,7 +28,7 @@
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::kb::Kb;
-use crate::lexicon::{FastSet, Lexicon, SortedList};
+use crate::lexicon::{Lexicon, WordList};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::{TextRange, TextSize};
 
@@ -55,13 +55,13 @@ const MIN_NAME: usize = 4;
 struct Words<'c> {
     function: &'static Lexicon,
     after_names: &'static Lexicon,
-    usual: &'static FastSet<&'static str>,
+    usual: WordList,
     openers: &'static Lexicon,
     endings: &'static Lexicon,
     prefixes: &'static Lexicon,
     kb: &'c Kb,
     /// `english-words`, searched in place.
-    english: SortedList,
+    english: WordList,
     /// The function words of other languages (`stopwords-*`).
     foreign: Vec<(&'static str, &'static Lexicon)>,
 }
@@ -97,7 +97,7 @@ impl Check for GluedWords {
         };
         let (Some(usual), Some(english)) = (
             cx.word_list("usually-lowercase"),
-            cx.sorted_list("english-words"),
+            cx.word_list("english-words"),
         ) else {
             return;
         };
