@@ -119,21 +119,13 @@ fn main() {
     fs::write(out, code).expect("OUT_DIR is writable");
 }
 
-/// Writes the hash table of a word list (`src/word_table.rs`) over its
-/// lines that are not comments or blank, and returns the file's path.
+/// Writes the hash table of a word list (`src/word_table.rs`) and
+/// returns the file's path.
 fn word_table_file(out_dir: &Path, name: &str, path: &Path) -> PathBuf {
     let text = fs::read_to_string(path).expect("a word list is readable");
-    let mut words = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let word = line.trim_end_matches(['\n', '\r']);
-        if !word.starts_with('#') && !word.trim().is_empty() {
-            words.push((at, word));
-        }
-        at += line.len();
-    }
+    let table = word_table::table(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let out = out_dir.join(format!("{}.table", name.replace('/', "__")));
-    fs::write(&out, word_table::table(&words)).expect("OUT_DIR is writable");
+    fs::write(&out, table).expect("OUT_DIR is writable");
     out
 }
 

@@ -201,9 +201,9 @@ impl Registry {
 }
 
 /// Builds the built-in rules' costly state (the knowledge base and its
-/// office index; the built-in patterns no gate holds back, the
-/// scraper-line signal set, the word lists, and last the gated signals) on
-/// two threads of its own, while the caller reads
+/// office index; the screens of the built-in patterns no gate holds back,
+/// the scraper-line signal set and the lexicons) on two threads of its
+/// own, while the caller reads
 /// its configuration, rule files and input. A short run, such as one
 /// article from an editor or a pre-commit hook, would otherwise build them
 /// one after another on its own thread when its first text needs them;

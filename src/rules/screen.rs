@@ -99,7 +99,9 @@ impl Screen {
 }
 
 /// The lazy DFA of `patterns`. The automaton keeps no groups, which a
-/// screen never reports.
+/// screen never reports. Like the regex crate's own lazy DFA, a search
+/// gives up when the automaton's cache thrashes (cleared three times with
+/// fewer than 10 bytes searched a state), and the caller asks the regex.
 fn build(patterns: &[&str], syntax: Syntax) -> Option<DFA> {
     let config = syntax::Config::new().crlf(matches!(syntax, Syntax::Crlf));
     let hirs = syntax::parse_many_with(patterns, &config).ok()?;
@@ -108,7 +110,12 @@ fn build(patterns: &[&str], syntax: Syntax) -> Option<DFA> {
         .build_many_from_hir(&hirs)
         .ok()?;
     DFA::builder()
-        .configure(DFA::config().match_kind(MatchKind::All))
+        .configure(
+            DFA::config()
+                .match_kind(MatchKind::All)
+                .minimum_cache_clear_count(Some(3))
+                .minimum_bytes_per_state(Some(10)),
+        )
         .build_from_nfa(nfa)
         .ok()
 }
@@ -125,6 +132,8 @@ mod tests {
         "Привет, мир. Read more",
         "12K+",
         "a\u{2028}b",
+        "a\rb",
+        "a\nb",
     ];
 
     /// A screen says what each regex alone says, in both syntaxes, on
@@ -133,6 +142,7 @@ mod tests {
     fn agrees_with_each_regex() {
         let patterns = [
             r"(?i)^read (?:also|more)$",
+            r"a.b",
             r"(?m)^line \w+$",
             r"\p{Lu}\p{Ll}+, мир",
             r"^\d+[KMB]\+?$",

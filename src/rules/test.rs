@@ -82,3 +82,40 @@ pub fn assert_fixes(check: &dyn Check, text: &str, expected: &str) {
         "the fixed text is still flagged: {again:?}"
     );
 }
+
+/// The text of every fixture article (`fixtures/**/*.txt`).
+pub fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("the fixtures are readable") {
+            let path = entry.expect("the fixtures are readable").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    texts
+}
+
+/// The texts of the built-in rule files' examples under `keys` (`flag`,
+/// `allow`).
+pub fn rule_file_examples(keys: &[&str]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for (_, contents) in crate::embedded::RULE_FILES {
+        let table: toml::Table = contents.parse().expect("a built-in rule file parses");
+        let rules = table["rule"].as_array().into_iter().flatten();
+        for rule in rules {
+            for key in keys {
+                let examples = rule.get(*key).and_then(toml::Value::as_array);
+                for example in examples.into_iter().flatten() {
+                    let text = example.get("text").or(Some(example));
+                    texts.extend(text.and_then(toml::Value::as_str).map(str::to_owned));
+                }
+            }
+        }
+    }
+    texts
+}

@@ -168,29 +168,13 @@ mod tests {
     #[test]
     fn built_in_gates_are_current_and_sound() {
         use crate::embedded::{PATTERN_GATES, RULE_FILES};
-        let mut texts: Vec<String> = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from("fixtures")];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(&path).unwrap_or_default());
-                }
-            }
-        }
+        use crate::rules::test::{fixture_texts, rule_file_examples};
+        let mut texts = fixture_texts();
+        texts.extend(rule_file_examples(&["flag"]));
         let mut patterns = Vec::new();
         for (_, contents) in RULE_FILES {
             let table: toml::Table = contents.parse().unwrap();
             for rule in table["rule"].as_array().unwrap() {
-                let examples = rule.get("flag").and_then(toml::Value::as_array);
-                for example in examples.into_iter().flatten() {
-                    let text = example.get("text").or(Some(example));
-                    if let Some(text) = text.and_then(toml::Value::as_str) {
-                        texts.push(text.to_owned());
-                    }
-                }
                 if let Some(pattern) = rule.get("pattern").and_then(toml::Value::as_str) {
                     patterns.push(pattern.to_owned());
                 }

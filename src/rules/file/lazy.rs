@@ -158,8 +158,8 @@ fn target_of(regex: &Regex) -> Option<usize> {
 mod tests {
     use super::*;
 
-    /// The start-up thread's work is the rule sets' own: a pattern it
-    /// compiled is compiled for every set that holds it.
+    /// The start-up thread's work is the rule sets' own: a screen it built
+    /// is built for every set that holds the pattern.
     #[test]
     fn warmed_up_patterns_are_the_rule_sets_own() {
         use crate::embedded::{BUILTIN_PATTERNS, PATTERN_GATES};
@@ -187,37 +187,18 @@ mod tests {
     /// fixture and rule example what the pattern's regex says.
     #[test]
     fn screens_of_builtin_patterns_agree_with_their_regexes() {
-        let mut texts: Vec<String> = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from("fixtures")];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text);
-                }
-            }
-        }
-        for (_, contents) in crate::embedded::RULE_FILES {
-            let table: toml::Table = contents.parse().unwrap();
-            for rule in table["rule"].as_array().unwrap() {
-                for key in ["flag", "allow"] {
-                    let examples = rule.get(key).and_then(toml::Value::as_array);
-                    for example in examples.into_iter().flatten() {
-                        let text = example.get("text").or(Some(example));
-                        texts.extend(text.and_then(toml::Value::as_str).map(str::to_owned));
-                    }
-                }
-            }
-        }
+        use crate::rules::test::{fixture_texts, rule_file_examples};
+        let mut texts = fixture_texts();
+        texts.extend(rule_file_examples(&["flag", "allow"]));
         assert!(texts.len() > 150, "{} texts", texts.len());
         let mut matched = 0;
+        // The same texts with Windows line ends, which CRLF mode reads.
+        let crlf: Vec<String> = texts.iter().map(|t| t.replace('\n', "\r\n")).collect();
         for pattern in crate::embedded::BUILTIN_PATTERNS {
             let screen = Screen::new(&[pattern], Syntax::Crlf);
             assert!(screen.is_built(), "{pattern}");
             let regex = build(pattern).unwrap();
-            for text in &texts {
+            for text in texts.iter().chain(&crlf) {
                 let expected = regex.is_match(text);
                 assert_eq!(
                     screen.is_match(text),
@@ -241,6 +222,10 @@ mod tests {
         assert!(lazy.compiled.regex.get().is_none());
         assert!(lazy.may_match("an article"));
         assert!(lazy.may_match("no such pattern"));
+        // A pattern that builds no screen (a Unicode word boundary) goes
+        // to its regex.
+        let unscreened = LazyRegex::new(r"\bno (?P<target>such)\b pattern");
+        assert!(unscreened.may_match("an article"));
         // A long text is never screened.
         let long = LazyRegex::new("no (?P<target>such) long pattern");
         assert!(long.may_match(&"word ".repeat(SCREENED_BYTES / 5 + 1)));
