@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
+
 use crate::analysis::Analysis;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Fix, Safety};
@@ -17,7 +19,7 @@ use crate::document::Document;
 use crate::fix::apply_fixes;
 use crate::knowledge::Knowledge;
 use crate::recurring::LineCounts;
-use crate::rule::{Context, Settings};
+use crate::rule::{Check, Context, Settings};
 use crate::rules::Registry;
 use crate::source::Encoding;
 use crate::suppress::{apply_allow_list, AllowList, Sidecar};
@@ -209,18 +211,35 @@ impl Linter {
         if article.cancelled() {
             return Vec::new();
         }
-        let mut cx = Context::new(settings, &analysis, Some(&run))
-            .with_encoding(article.encoding)
-            .with_recurring(article.recurring);
-        for check in self.registry.checks() {
-            if article.cancelled() {
-                return Vec::new();
-            }
-            if check.rules().iter().any(|r| run.contains(r.id.as_ref())) {
+        // The checks run in parallel: a check that waits for the knowledge
+        // base, which a short run loads on a thread of its own, leaves the
+        // other core to the checks that do not need it. Each check reports
+        // into a context of its own, and the findings are joined in the
+        // registry's order, so the output does not depend on scheduling.
+        let checks: Vec<&dyn Check> = self
+            .registry
+            .checks()
+            .iter()
+            .filter(|check| check.rules().iter().any(|r| run.contains(r.id.as_ref())))
+            .map(|check| check.as_ref())
+            .collect();
+        let found: Vec<Vec<Diagnostic>> = checks
+            .par_iter()
+            .map(|check| {
+                if article.cancelled() {
+                    return Vec::new();
+                }
+                let mut cx = Context::new(settings, &analysis, Some(&run))
+                    .with_encoding(article.encoding)
+                    .with_recurring(article.recurring);
                 check.check(&doc, &mut cx);
-            }
+                cx.into_diagnostics()
+            })
+            .collect();
+        if article.cancelled() {
+            return Vec::new();
         }
-        let mut diagnostics = cx.into_diagnostics();
+        let mut diagnostics = found.concat();
 
         apply_allow_list(&self.allow, text, &mut diagnostics);
         let ran_extra = matches!(run, Cow::Owned(_));
