@@ -120,7 +120,7 @@ impl LazyRegex {
     fn screen(&self) -> &Screen {
         self.compiled
             .screen
-            .get_or_init(|| Screen::new(&[&self.pattern], Syntax::Crlf))
+            .get_or_init(|| Screen::loose(&[&self.pattern], Syntax::Crlf))
     }
 
     /// Whether the pattern may match `text`: false only when its screen
@@ -183,32 +183,40 @@ mod tests {
         assert!(user.compiled.regex.get().is_none());
     }
 
-    /// Every built-in pattern builds as a screen, which says of every
-    /// fixture and rule example what the pattern's regex says.
+    /// Every built-in pattern builds as a loose screen, which lets through
+    /// every fixture and rule example its regex matches, and keeps out
+    /// nearly all of those it does not: a screen that let them through
+    /// would save no compiling.
     #[test]
-    fn screens_of_builtin_patterns_agree_with_their_regexes() {
+    fn loose_screens_of_builtin_patterns_let_through_what_their_regexes_match() {
         use crate::rules::test::{fixture_texts, rule_file_examples};
         let mut texts = fixture_texts();
         texts.extend(rule_file_examples(&["flag", "allow"]));
         assert!(texts.len() > 150, "{} texts", texts.len());
-        let mut matched = 0;
+        let (mut matched, mut kept_out, mut let_through) = (0, 0, 0);
         // The same texts with Windows line ends, which CRLF mode reads.
         let crlf: Vec<String> = texts.iter().map(|t| t.replace('\n', "\r\n")).collect();
         for pattern in crate::embedded::BUILTIN_PATTERNS {
-            let screen = Screen::new(&[pattern], Syntax::Crlf);
+            let screen = Screen::loose(&[pattern], Syntax::Crlf);
             assert!(screen.is_built(), "{pattern}");
             let regex = build(pattern).unwrap();
             for text in texts.iter().chain(&crlf) {
-                let expected = regex.is_match(text);
-                assert_eq!(
-                    screen.is_match(text),
-                    Some(expected),
-                    "{pattern} on {text:?}"
-                );
-                matched += usize::from(expected);
+                let said = screen.is_match(text);
+                if regex.is_match(text) {
+                    assert_eq!(said, Some(true), "{pattern} on {text:?}");
+                    matched += 1;
+                } else if said == Some(false) {
+                    kept_out += 1;
+                } else {
+                    let_through += 1;
+                }
             }
         }
         assert!(matched > 50, "{matched} matches");
+        assert!(
+            let_through * 100 < kept_out,
+            "{let_through} let through, {kept_out} kept out"
+        );
     }
 
     /// A pattern's screen answers for the first articles of a run; after
@@ -222,10 +230,11 @@ mod tests {
         assert!(lazy.compiled.regex.get().is_none());
         assert!(lazy.may_match("an article"));
         assert!(lazy.may_match("no such pattern"));
-        // A pattern that builds no screen (a Unicode word boundary) goes
-        // to its regex.
-        let unscreened = LazyRegex::new(r"\bno (?P<target>such)\b pattern");
-        assert!(unscreened.may_match("an article"));
+        // A Unicode word boundary, which no lazy DFA searches, is dropped
+        // from the screen, not the screen from the pattern.
+        let bounded = LazyRegex::new(r"\bno (?P<target>such)\b pattern");
+        assert!(!bounded.may_match("an article"));
+        assert!(bounded.may_match("no such pattern"));
         // A long text is never screened.
         let long = LazyRegex::new("no (?P<target>such) long pattern");
         assert!(long.may_match(&"word ".repeat(SCREENED_BYTES / 5 + 1)));

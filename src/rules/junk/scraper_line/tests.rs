@@ -109,8 +109,8 @@ fn embedded_gates_are_those_of_the_patterns() {
 }
 
 /// Every line of the fixtures, and each line cut to a few lengths,
-/// raises through the gates and the set just the signals that match it
-/// one by one.
+/// raises through the gates, the loose set and the exact screens just the
+/// signals that match it one by one.
 #[test]
 fn gated_signals_agree_with_each_pattern_alone() {
     let compiled: Vec<Regex> = signals()
