@@ -17,6 +17,20 @@ mod word_table;
 #[path = "src/rules/file/gate.rs"]
 mod pattern_gate;
 
+// The knowledge base's records, read here as mtlint reads them, to write
+// its build-time image (`kb_image`).
+#[allow(dead_code)]
+#[path = "src/date.rs"]
+mod date;
+#[allow(dead_code)]
+#[path = "src/kb/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/kb/spelling.rs"]
+mod spelling;
+// What `spelling` reads from its parent module, `kb`, in mtlint.
+use model::{Origin, Person};
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -46,7 +60,7 @@ fn main() {
     let mut gates = String::new();
     let mut pattern_gates = String::new();
     let mut builtin_patterns = String::new();
-    let mut kb_json = String::new();
+    let mut kb_image = String::new();
     let mut word_lists = String::new();
     let mut models = String::new();
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -72,7 +86,7 @@ fn main() {
             lexicons.push_str(&entry);
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
-            kb_json.push_str(&json_entry(&out_dir, &name, path));
+            kb_image.push_str(&kb_image_entry(&out_dir, &name, path));
         } else if name.ends_with(".model.toml") {
             // As JSON, which parses many times faster than TOML: a model
             // is mostly numbers.
@@ -97,8 +111,9 @@ fn main() {
          pub static LEXICON_FILES: &[(&str, &str)] = &[\n{lexicons}];\n\
          /// The knowledge base: (path as shown in errors, contents).\n\
          pub static KB_FILES: &[(&str, &str)] = &[\n{kb}];\n\
-         /// The knowledge base as JSON, made from KB_FILES at build time.\n\
-         pub static KB_JSON: &[(&str, &str)] = &[\n{kb_json}];\n\
+         /// The knowledge base's records as postcard, read from KB_FILES at\n\
+         /// build time: (path as shown in errors, image).\n\
+         pub static KB_IMAGE: &[(&str, &[u8])] = &[\n{kb_image}];\n\
          /// Line signals of the junk scorer: (path as shown in errors, contents).\n\
          pub static SIGNAL_FILES: &[(&str, &str)] = &[\n{signals}];\n\
          /// For each line signal, in order, the literals its matches start with.\n\
@@ -281,7 +296,7 @@ fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
 /// entry that embeds it: `(path as shown in errors, JSON)`.
 fn json_entry(out_dir: &Path, name: &str, path: &Path) -> String {
     let json = out_dir.join(name.replace('/', "__")).with_extension("json");
-    fs::write(&json, kb_to_json(path)).expect("OUT_DIR is writable");
+    fs::write(&json, toml_to_json(path)).expect("OUT_DIR is writable");
     format!(
         "    ({:?}, include_str!({:?})),\n",
         format!("rules/{name}"),
@@ -289,7 +304,27 @@ fn json_entry(out_dir: &Path, name: &str, path: &Path) -> String {
     )
 }
 
-fn kb_to_json(path: &Path) -> String {
+/// Reads a knowledge-base file into its records as mtlint does, writes
+/// them into OUT_DIR as postcard, and returns the entry that embeds them:
+/// `(path as shown in errors, image)`. Reading the image at run time skips
+/// the scanning and key matching of a text format.
+fn kb_image_entry(out_dir: &Path, name: &str, path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let records: model::KbFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let image = out_dir
+        .join(name.replace('/', "__"))
+        .with_extension("postcard");
+    let bytes = postcard::to_allocvec(&records).expect("the records serialise");
+    fs::write(&image, bytes).expect("OUT_DIR is writable");
+    format!(
+        "    ({:?}, include_bytes!({:?})),\n",
+        format!("rules/{name}"),
+        image.display().to_string()
+    )
+}
+
+fn toml_to_json(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: toml::Value =
         toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -199,8 +199,8 @@ fn mojibake_find(bencher: Bencher, kind: &str) {
 /// wrong-form automaton): paid once per process.
 #[divan::bench(sample_count = 20)]
 fn kb_load() -> usize {
-    let files = mtlint::embedded::KB_JSON;
-    mtlint::kb::Kb::load_json(black_box(files))
+    let files = mtlint::embedded::KB_IMAGE;
+    mtlint::kb::Kb::load_image(black_box(files))
         .expect("the knowledge base loads")
         .people
         .len()

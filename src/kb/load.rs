@@ -1,4 +1,4 @@
-//! Loading the knowledge base from its files (TOML, or the JSON build.rs
+//! Loading the knowledge base from its files (TOML, or the image build.rs
 //! made of them) and building its indexes and automaton.
 
 use std::fmt;
@@ -6,10 +6,10 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::embedded::KB_JSON;
-use crate::lexicon::FastMap;
+use crate::embedded::KB_IMAGE;
+use crate::lexicon::{FastMap, FastSet};
 
-use super::model::{first_word, KbFile, Origin, Person, Romanisation};
+use super::model::{first_word, KbFile, Origin, Romanisation};
 use super::spelling::fold;
 use super::wrong_forms::wrong_forms;
 use super::{name_key, Kb};
@@ -33,8 +33,8 @@ impl Kb {
         static KB: OnceLock<Kb> = OnceLock::new();
         KB.get_or_init(|| {
             // The embedded files are checked by `tests::builtin_kb_loads`;
-            // build.rs made the JSON from them.
-            Kb::load_json(KB_JSON)
+            // build.rs made the image from them.
+            Kb::load_image(KB_IMAGE)
                 .unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
         })
     }
@@ -46,16 +46,17 @@ impl Kb {
         })
     }
 
-    /// Loads knowledge-base files that build.rs turned into JSON.
-    pub fn load_json(files: &[(&str, &str)]) -> Result<Kb, KbError> {
-        Kb::build(files, |text| {
-            serde_json::from_str(text).map_err(|e| e.to_string())
+    /// Loads the records of knowledge-base files that build.rs read and
+    /// wrote as postcard.
+    pub fn load_image(files: &[(&str, &[u8])]) -> Result<Kb, KbError> {
+        Kb::build(files, |bytes| {
+            postcard::from_bytes(bytes).map_err(|e| e.to_string())
         })
     }
 
-    fn build(
-        files: &[(&str, &str)],
-        parse: impl Fn(&str) -> Result<KbFile, String>,
+    fn build<T: ?Sized>(
+        files: &[(&str, &T)],
+        parse: impl Fn(&T) -> Result<KbFile, String>,
     ) -> Result<Kb, KbError> {
         let mut all = KbFile::default();
         for (path, contents) in files {
@@ -80,25 +81,46 @@ impl Kb {
         set_origins(&mut all);
         let first_forms = first_forms(&all.romanisation);
         let key = |name: &str| name_key(&first_forms, name);
-        // A curated entry replaces a generated one of the same person, so
-        // that one entry holds all that is known of them.
-        let curated: std::collections::HashSet<String> = all
+        // Each person's spellings as keys, made once: in the order of
+        // `Person::spellings`, which starts with the name and its variants.
+        let keys: Vec<Vec<String>> = all
             .person
             .iter()
-            .filter(|p| p.source.is_none())
-            .flat_map(Person::spellings)
-            .map(|n| key(n))
+            .map(|p| p.spellings().map(|n| key(n)).collect())
             .collect();
-        all.person.retain(|p| {
-            p.source.is_none()
-                || !std::iter::once(&p.name)
-                    .chain(&p.variants)
-                    .any(|n| curated.contains(&key(n)))
-        });
+        // A curated entry replaces a generated one of the same person, so
+        // that one entry holds all that is known of them.
+        let curated: FastSet<&str> = all
+            .person
+            .iter()
+            .zip(&keys)
+            .filter(|(p, _)| p.source.is_none())
+            .flat_map(|(_, keys)| keys.iter().map(String::as_str))
+            .collect();
+        let kept: Vec<bool> = all
+            .person
+            .iter()
+            .zip(&keys)
+            .map(|(p, keys)| {
+                p.source.is_none()
+                    || !keys[..=p.variants.len()]
+                        .iter()
+                        .any(|k| curated.contains(k.as_str()))
+            })
+            .collect();
+        drop(curated);
+        let mut keep = kept.iter();
+        all.person
+            .retain(|_| *keep.next().expect("one flag a person"));
+        let keys: Vec<Vec<String>> = keys
+            .into_iter()
+            .zip(&kept)
+            .filter_map(|(keys, &kept)| kept.then_some(keys))
+            .collect();
         let mut by_surname: FastMap<String, Vec<usize>> = FastMap::default();
         let mut by_name: FastMap<String, Vec<usize>> = FastMap::default();
         let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
-        for (i, p) in all.person.iter().enumerate() {
+        for (i, (p, keys)) in all.person.iter().zip(keys).enumerate() {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
             for form in &p.romanised {
                 if let Some(surname) = p.surname_in(form) {
@@ -108,8 +130,8 @@ impl Kb {
                     }
                 }
             }
-            for n in p.spellings() {
-                let list = by_name.entry(key(n)).or_default();
+            for (n, key_of_n) in p.spellings().zip(keys) {
+                let list = by_name.entry(key_of_n).or_default();
                 if !list.contains(&i) {
                     list.push(i);
                 }
@@ -171,7 +193,7 @@ impl Kb {
 
 /// Each person's kind of origin, and the romanisations of a native name.
 fn set_origins(all: &mut KbFile) {
-    let other_script: std::collections::HashSet<&str> = all
+    let other_script: FastSet<&str> = all
         .script
         .iter()
         .flat_map(|s| &s.languages)

@@ -4,11 +4,11 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct KbFile {
     #[serde(default)]
@@ -41,7 +41,7 @@ pub(super) struct KbFile {
 
 /// An organisation news text names by its acronym
 /// (`rules/kb/organisations.toml`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub acronym: String,
@@ -50,7 +50,7 @@ pub struct Organisation {
 
 /// The spellings of a name in its language's romanisation schemes
 /// (`rules/kb/generated/romanised.toml`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Spelling {
     pub(super) native: String,
@@ -59,7 +59,7 @@ pub(super) struct Spelling {
 
 /// A script other than the Latin one and the languages written in it
 /// (`rules/kb/scripts.toml`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Script {
     #[allow(dead_code, reason = "kept in the data for the reader")]
@@ -69,7 +69,7 @@ pub(super) struct Script {
 
 /// A family name so widespread that, alone after a title ("President
 /// Kim"), it names no one in particular.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CommonSurname {
     pub(super) name: String,
@@ -79,19 +79,19 @@ pub(super) struct CommonSurname {
 
 /// Dates on which a source's facts are not to be trusted: the Factbook
 /// archive has no editions for 2018-2020.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     pub source: String,
-    #[serde(deserialize_with = "date")]
+    #[serde(deserialize_with = "date", serialize_with = "date_text")]
     pub from: Date,
-    #[serde(deserialize_with = "date")]
+    #[serde(deserialize_with = "date", serialize_with = "date_text")]
     pub to: Date,
 }
 
 /// The spellings of one Russian first name in the common transliterations
 /// (Dmitry, Dmitriy, Dmitrii): one name to the lookups.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Romanisation {
     #[allow(dead_code, reason = "kept in the data for the reader")]
@@ -99,7 +99,7 @@ pub(super) struct Romanisation {
     pub(super) forms: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
@@ -305,14 +305,18 @@ pub(super) fn first_word<'a>(name: &'a str, surname: &str) -> Option<&'a str> {
     name.split_whitespace().next().filter(|f| *f != surname)
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub country: String,
     pub office: String,
-    #[serde(deserialize_with = "date")]
+    #[serde(deserialize_with = "date", serialize_with = "date_text")]
     pub from: Date,
-    #[serde(default, deserialize_with = "optional_date")]
+    #[serde(
+        default,
+        deserialize_with = "optional_date",
+        serialize_with = "optional_date_text"
+    )]
     pub to: Option<Date>,
 }
 
@@ -328,11 +332,27 @@ fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     text.parse().map_err(serde::de::Error::custom)
 }
 
+/// An absent date is no date (in TOML), or `None` (in the build-time
+/// image, which writes every field).
 fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-    date(d).map(Some)
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    text.parse().map(Some).map_err(serde::de::Error::custom)
 }
 
-#[derive(Clone, Debug, Deserialize)]
+fn date_text<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date)
+}
+
+fn optional_date_text<S: serde::Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => s.serialize_some(&date.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub name: String,
@@ -345,7 +365,7 @@ pub struct Place {
     pub misspellings: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficeName {
     pub id: String,
@@ -357,7 +377,7 @@ pub struct OfficeName {
     pub phrases: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     pub name: String,
@@ -368,14 +388,14 @@ pub struct Country {
     pub within: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FirstName {
     pub name: String,
     pub russian: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DigitName {
     pub form: String,
@@ -383,7 +403,7 @@ pub struct DigitName {
 
 /// The name of something else that a wrong form would otherwise flag
 /// ("Bunge", a company, is also a Russian spelling of a Ukrainian town).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherName {
     pub name: String,

@@ -4,6 +4,7 @@
 
 use super::model::KbFile;
 use super::{describe, strip_diacritics};
+use crate::lexicon::FastSet;
 
 /// What kind of wrong form a known form is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,43 +45,45 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
             .map_or_else(|| vec![russian.clone()], |r| r.forms.clone())
     };
     let mut out: Vec<WrongForm> = Vec::new();
-    let mut push =
-        |wrong: &str, right: &str, kind: WrongKind, what: String, context: Vec<String>| {
-            if wrong != right && !out.iter().any(|w| w.wrong == wrong) {
-                out.push(WrongForm {
-                    wrong: wrong.to_owned(),
-                    right: right.to_owned(),
-                    kind,
-                    place: what.starts_with("a place"),
-                    what,
-                    context,
-                });
-            }
-        };
+    let mut listed: FastSet<String> = FastSet::default();
+    // `what` describes the right name: made only for a form that is kept,
+    // as most of the base's people and places have none.
+    let mut push = |wrong: &str,
+                    right: &str,
+                    kind: WrongKind,
+                    what: &dyn Fn() -> String,
+                    context: Vec<String>| {
+        if wrong != right && !listed.contains(wrong) {
+            listed.insert(wrong.to_owned());
+            let what = what();
+            out.push(WrongForm {
+                wrong: wrong.to_owned(),
+                right: right.to_owned(),
+                kind,
+                place: what.starts_with("a place"),
+                what,
+                context,
+            });
+        }
+    };
     // Names that are right somewhere are never wrong forms.
-    let right: std::collections::HashSet<&str> = all
+    let right: FastSet<&str> = all
         .person
         .iter()
         .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
         .chain(all.place.iter().map(|p| p.name.as_str()))
         .chain(all.other.iter().map(|o| o.name.as_str()))
         .collect();
-    let curated_right: std::collections::HashSet<&str> = all
+    let curated_right: FastSet<&str> = all
         .person
         .iter()
         .filter(|p| p.source.is_none())
         .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
         .collect();
     for p in &all.person {
-        let what = describe(p);
+        let what = || describe(p);
         for wrong in &p.misspellings {
-            push(
-                wrong,
-                &p.name,
-                WrongKind::Misspelling,
-                what.clone(),
-                Vec::new(),
-            );
+            push(wrong, &p.name, WrongKind::Misspelling, &what, Vec::new());
         }
         // The Russian form of a Ukrainian or Belarusian first name.
         let east_slavic = p
@@ -94,13 +97,7 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
                     for russian in f.russian.iter().flat_map(spellings) {
                         let wrong = format!("{russian} {}", p.surname);
                         if !right.contains(wrong.as_str()) {
-                            push(
-                                &wrong,
-                                &p.name,
-                                WrongKind::Misspelling,
-                                what.clone(),
-                                Vec::new(),
-                            );
+                            push(&wrong, &p.name, WrongKind::Misspelling, &what, Vec::new());
                         }
                     }
                 }
@@ -112,13 +109,7 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
         if p.source.is_none() {
             let plain = strip_diacritics(&p.name);
             if plain != p.name && !curated_right.contains(plain.as_str()) {
-                push(
-                    &plain,
-                    &p.name,
-                    WrongKind::Diacritics,
-                    what.clone(),
-                    Vec::new(),
-                );
+                push(&plain, &p.name, WrongKind::Diacritics, &what, Vec::new());
             }
             // The surname alone, unless the plain full name is accepted
             // ("Andrej Babis" is a variant, so "Babis" is right too).
@@ -135,14 +126,14 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
                     &plain_surname,
                     &p.surname,
                     WrongKind::Diacritics,
-                    what.clone(),
+                    &what,
                     full_names,
                 );
             }
         }
     }
     for place in &all.place {
-        let what = format!("a place in {}", place.country);
+        let what = || format!("a place in {}", place.country);
         for wrong in place
             .misspellings
             .iter()
@@ -152,7 +143,7 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
                 wrong,
                 &place.name,
                 WrongKind::Misspelling,
-                what.clone(),
+                &what,
                 Vec::new(),
             );
         }
@@ -161,13 +152,7 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
             .iter()
             .filter(|w| !right.contains(w.as_str()))
         {
-            push(
-                wrong,
-                &place.name,
-                WrongKind::Deprecated,
-                what.clone(),
-                Vec::new(),
-            );
+            push(wrong, &place.name, WrongKind::Deprecated, &what, Vec::new());
         }
     }
     out
