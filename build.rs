@@ -289,11 +289,10 @@ fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A knowledge-base file as JSON: parsing JSON at startup costs a tenth of
-/// parsing the TOML. A file that is not valid TOML stops the build, naming
-/// it.
-/// Writes a TOML file under `rules/` as JSON into OUT_DIR, and returns the
-/// entry that embeds it: `(path as shown in errors, JSON)`.
+/// Writes a TOML file under `rules/` (a learned model's weights) as JSON
+/// into OUT_DIR, and returns the entry that embeds it: `(path as shown in
+/// errors, JSON)`. Parsing JSON at startup costs a tenth of parsing the
+/// TOML. A file that is not valid TOML stops the build, naming it.
 fn json_entry(out_dir: &Path, name: &str, path: &Path) -> String {
     let json = out_dir.join(name.replace('/', "__")).with_extension("json");
     fs::write(&json, toml_to_json(path)).expect("OUT_DIR is writable");

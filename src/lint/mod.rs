@@ -58,6 +58,11 @@ pub struct Article<'a> {
     /// wanted (an editor's newer text): the lint stops between checks and
     /// returns what it has, which the caller throws away.
     pub cancel: Option<&'a AtomicBool>,
+    /// Run the checks one after another on the caller's thread, not on
+    /// the thread pool: a language server's message loop lints a small
+    /// document itself, and must not wait behind a large document's lint,
+    /// which can fill the pool.
+    pub sequential: bool,
 }
 
 impl Article<'_> {
@@ -75,6 +80,7 @@ impl Default for Article<'_> {
             window: false,
             recurring: None,
             cancel: None,
+            sequential: false,
         }
     }
 }
@@ -223,19 +229,21 @@ impl Linter {
             .filter(|check| check.rules().iter().any(|r| run.contains(r.id.as_ref())))
             .map(|check| check.as_ref())
             .collect();
-        let found: Vec<Vec<Diagnostic>> = checks
-            .par_iter()
-            .map(|check| {
-                if article.cancelled() {
-                    return Vec::new();
-                }
-                let mut cx = Context::new(settings, &analysis, Some(&run))
-                    .with_encoding(article.encoding)
-                    .with_recurring(article.recurring);
-                check.check(&doc, &mut cx);
-                cx.into_diagnostics()
-            })
-            .collect();
+        let run_check = |check: &&dyn Check| {
+            if article.cancelled() {
+                return Vec::new();
+            }
+            let mut cx = Context::new(settings, &analysis, Some(&run))
+                .with_encoding(article.encoding)
+                .with_recurring(article.recurring);
+            check.check(&doc, &mut cx);
+            cx.into_diagnostics()
+        };
+        let found: Vec<Vec<Diagnostic>> = if article.sequential {
+            checks.iter().map(run_check).collect()
+        } else {
+            checks.par_iter().map(run_check).collect()
+        };
         if article.cancelled() {
             return Vec::new();
         }
@@ -260,5 +268,49 @@ impl Linter {
         });
         diagnostics.dedup();
         diagnostics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{mpsc, Arc, Barrier};
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A sequential article is linted on the caller's thread: it gets its
+    /// findings while every thread of the pool is busy, as a language
+    /// server's message loop does while a large document lints.
+    #[test]
+    fn a_sequential_lint_needs_no_thread_of_the_pool() {
+        let registry = Registry::builtin().unwrap();
+        let enabled = registry.select(&[], &[]).unwrap();
+        let linter = Linter::new(registry, enabled, Settings::default());
+        let text = "The the summit met at the United Nations.A theme ran through it.\n";
+        let expected = linter.lint_with(text, &Article::default());
+        assert!(expected.len() >= 2, "{expected:?}");
+        // Each thread of the pool waits here until the lint has answered
+        // (or given up).
+        let threads = rayon::current_num_threads();
+        let release = Arc::new(Barrier::new(threads + 1));
+        for _ in 0..threads {
+            let release = Arc::clone(&release);
+            rayon::spawn(move || {
+                release.wait();
+            });
+        }
+        let (sender, receiver) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let article = Article {
+                    sequential: true,
+                    ..Article::default()
+                };
+                let _ = sender.send(linter.lint_with(text, &article));
+            });
+            let found = receiver.recv_timeout(Duration::from_secs(20)).ok();
+            release.wait();
+            assert_eq!(found, Some(expected), "the lint waited for the pool");
+        });
     }
 }

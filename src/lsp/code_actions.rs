@@ -87,8 +87,10 @@ fn fix_all(document: &OpenDocument, lines: &Lines) -> Option<CodeActionOrCommand
     if !any_safe {
         return None;
     }
+    // On the message loop, which must not wait for the thread pool.
     let article = Article {
         sidecar: document.sidecar.as_deref(),
+        sequential: true,
         ..Article::default()
     };
     let fixed = document

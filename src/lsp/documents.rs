@@ -103,12 +103,13 @@ impl OpenDocument {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// Lints the current text here and now, cancelling the worker's lint
-    /// of it.
+    /// Lints the current text here and now, on this thread (see
+    /// `Article::sequential`), cancelling the worker's lint of it.
     pub(super) fn lint_now(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
         let article = Article {
             sidecar: self.sidecar.as_deref(),
+            sequential: true,
             ..Article::default()
         };
         self.diagnostics = self.plan.linter.lint_with(&self.text, &article);

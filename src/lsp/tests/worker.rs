@@ -94,8 +94,9 @@ fn a_document_reopened_while_it_lints_gets_its_new_findings() {
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": "untitled:again", "languageId": "plaintext", "version": 1, "text": text } }),
     );
-    // Past the pause, so that the worker is linting the large text.
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    // Past the longest pause (40 ms), so that the worker is linting the
+    // large text, which takes longer.
+    std::thread::sleep(std::time::Duration::from_millis(60));
     client.notify(
         "textDocument/didClose",
         json!({ "textDocument": { "uri": "untitled:again" } }),

@@ -15,9 +15,11 @@ use crate::rules::screen::{Screen, Syntax};
 /// user's rule file is compiled as it is loaded, to report its mistakes.
 ///
 /// Before its regex is compiled, a built-in pattern is tried on an article
-/// with its screen ([`Screen`]), the forward half of the regex, which
-/// costs half as much to build: most patterns never match an article, and
-/// a one-article run compiles the whole regex only for those that do. A
+/// with its loose screen ([`Screen::loose`]), the forward half of the
+/// regex read loosely, which costs a fraction as much to build and says no
+/// only where the pattern cannot match: most patterns never match an
+/// article, and a one-article run compiles the whole regex only for those
+/// the screen lets through. A
 /// run of many articles compiles it after [`SCREENED_ARTICLES`] of them,
 /// and a text over [`SCREENED_BYTES`] is never screened: a screen reads
 /// every byte, where the regex skips to its literals.
