@@ -19,7 +19,10 @@
 //! does not, never the reverse: it screens for a caller that asks the
 //! regex whenever the screen says yes. It reads its patterns more loosely
 //! to build a smaller automaton, in a fraction of the time (see
-//! [`loosen`]).
+//! [`rewrite`]). A narrow screen ([`Screen::narrow`]) is exact on a text
+//! of Latin and Cyrillic letters and common punctuation ([`is_narrow`]),
+//! and answers nothing that can be trusted on any other: it keeps only
+//! those characters in its classes, which is most of the cost saved.
 //!
 //! Serialized DFAs built at compile time were measured too, and lost:
 //! checking one as it loads costs about half of compiling it, and one line
@@ -49,17 +52,54 @@ pub(crate) enum Syntax {
     Crlf,
 }
 
+/// How a screen reads its patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// As written.
+    Exact,
+    /// Widened: a match of the pattern is a match of the screen.
+    Loose,
+    /// Its classes cut down to the characters [`is_narrow`] accepts: on a
+    /// text of only those, the same matches.
+    Narrow,
+}
+
+/// The characters a narrow screen is exact for: Latin script (to Latin
+/// Extended-B), Cyrillic, general punctuation (curly quotes, dashes, the
+/// ellipsis) and currency signs.
+const NARROW: [(char, char); 4] = [
+    ('\0', '\u{24F}'),
+    ('\u{400}', '\u{4FF}'),
+    ('\u{2000}', '\u{206F}'),
+    ('\u{20A0}', '\u{20CF}'),
+];
+
+/// Whether a narrow screen's answer on `text` is exact: every character is
+/// in [`NARROW`].
+pub(crate) fn is_narrow(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| NARROW.iter().any(|&(from, to)| (from..=to).contains(&c)))
+}
+
 impl Screen {
     /// A screen over `patterns`; one that answers nothing when they do not
     /// build as a lazy DFA.
     pub(crate) fn new(patterns: &[&str], syntax: Syntax) -> Self {
-        Self::with_dfa(build(patterns, syntax, false))
+        Self::with_dfa(build(patterns, syntax, Reading::Exact))
     }
 
     /// A loose screen over `patterns`: where it says no, none matches;
     /// where it says yes, one may.
     pub(crate) fn loose(patterns: &[&str], syntax: Syntax) -> Self {
-        Self::with_dfa(build(patterns, syntax, true))
+        Self::with_dfa(build(patterns, syntax, Reading::Loose))
+    }
+
+    /// A narrow screen over `patterns`: its answer on a text [`is_narrow`]
+    /// accepts is the patterns' own; on any other text it means nothing.
+    pub(crate) fn narrow(patterns: &[&str], syntax: Syntax) -> Self {
+        Self::with_dfa(build(patterns, syntax, Reading::Narrow))
     }
 
     fn with_dfa(dfa: Option<DFA>) -> Self {
@@ -118,11 +158,11 @@ impl Screen {
 /// screen never reports. Like the regex crate's own lazy DFA, a search
 /// gives up when the automaton's cache thrashes (cleared three times with
 /// fewer than 10 bytes searched a state), and the caller asks the regex.
-fn build(patterns: &[&str], syntax: Syntax, loose: bool) -> Option<DFA> {
+fn build(patterns: &[&str], syntax: Syntax, reading: Reading) -> Option<DFA> {
     let config = syntax::Config::new().crlf(matches!(syntax, Syntax::Crlf));
     let mut hirs = syntax::parse_many_with(patterns, &config).ok()?;
-    if loose {
-        hirs = hirs.into_iter().map(loosen).collect();
+    if reading != Reading::Exact {
+        hirs = hirs.into_iter().map(|hir| rewrite(hir, reading)).collect();
     }
     let nfa = thompson::Compiler::new()
         .configure(thompson::Config::new().which_captures(WhichCaptures::None))
@@ -139,26 +179,36 @@ fn build(patterns: &[&str], syntax: Syntax, loose: bool) -> Option<DFA> {
         .ok()
 }
 
-/// A pattern that matches wherever `hir` does, with an automaton that is
-/// cheaper to build. Most of a pattern's automaton is Unicode: a class
-/// such as `\p{L}` or a case-insensitive letter is hundreds of UTF-8 byte
+/// A pattern read loosely or narrowly, with an automaton that is cheaper
+/// to build. Most of a pattern's automaton is Unicode: a class such as
+/// `\p{L}` or a case-insensitive letter is hundreds of UTF-8 byte
 /// sequences, and a bounded repetition such as `[^()\n]{3,300}` is as many
-/// copies of its class as its bound. So:
+/// copies of its class as its bound.
+///
+/// Loosely, each change only widens what the pattern matches:
 /// - a class with letters beyond ASCII keeps its ASCII ones and takes in
 ///   every other character (`\p{Lu}` becomes `[A-Z]` or any non-ASCII
 ///   character);
 /// - a repetition keeps its minimum and loses its maximum (`{3,300}`
 ///   becomes `{3,}`);
 /// - a Unicode word boundary, which a lazy DFA cannot search past a
-///   non-ASCII character, is dropped;
-/// - groups are dropped, as in every screen.
+///   non-ASCII character, is dropped.
 ///
-/// Each of these only widens what the pattern matches.
-fn loosen(hir: Hir) -> Hir {
+/// Narrowly, a class keeps only the characters of [`NARROW`]: a match in a
+/// text of only those characters matched each class with one of them.
+///
+/// Groups are dropped, as in every screen.
+fn rewrite(hir: Hir, reading: Reading) -> Hir {
+    let again = |sub: Hir| rewrite(sub, reading);
+    let loose = reading == Reading::Loose;
     match hir.into_kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(loosen_class(class))),
+        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(match reading {
+            Reading::Loose => loosen_class(class),
+            Reading::Narrow => narrow_class(class),
+            Reading::Exact => class,
+        })),
         HirKind::Class(class) => Hir::class(class),
         HirKind::Look(
             Look::WordUnicode
@@ -167,7 +217,7 @@ fn loosen(hir: Hir) -> Hir {
             | Look::WordEndUnicode
             | Look::WordStartHalfUnicode
             | Look::WordEndHalfUnicode,
-        ) => Hir::empty(),
+        ) if loose => Hir::empty(),
         HirKind::Look(look) => Hir::look(look),
         HirKind::Repetition(Repetition {
             min,
@@ -176,14 +226,30 @@ fn loosen(hir: Hir) -> Hir {
             sub,
         }) => Hir::repetition(Repetition {
             min,
-            max: max.filter(|&max| max == min),
+            max: if loose {
+                max.filter(|&max| max == min)
+            } else {
+                max
+            },
             greedy,
-            sub: Box::new(loosen(*sub)),
+            sub: Box::new(again(*sub)),
         }),
-        HirKind::Capture(capture) => loosen(*capture.sub),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(loosen).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(loosen).collect()),
+        HirKind::Capture(capture) => again(*capture.sub),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(again).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(again).collect()),
     }
+}
+
+/// `class` with only the characters of [`NARROW`].
+fn narrow_class(mut class: ClassUnicode) -> ClassUnicode {
+    if !class.is_ascii() {
+        class.intersect(&ClassUnicode::new(
+            NARROW
+                .iter()
+                .map(|&(from, to)| ClassUnicodeRange::new(from, to)),
+        ));
+    }
+    class
 }
 
 /// `class` with its characters beyond ASCII widened to all of them.
@@ -320,8 +386,43 @@ mod tests {
         r"(?i)straße|\d{2,3}(?:\.\d)?%",
     ];
 
+    /// Patterns as the line signals write them (no Unicode word boundary,
+    /// which no lazy DFA searches).
+    const NARROWED: &[&str] = &[
+        r"(?i)^(?:read|see) also:\s*\S[^()\n]{3,30}\)",
+        r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2} said",
+        r"(?m)^\w{2,5}$",
+        r"(?i)ёж|[А-Яа-я]{2}\d|straße|\d{2,3}(?:\.\d)?%",
+        r"(?i)^(?:photo|фото)(?: credit)?\s*:\s*\S.{0,10}$",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// On a text of the characters it is exact for, a narrow screen
+        /// says what the regex says; it tells such texts apart.
+        #[test]
+        fn a_narrow_screen_is_exact_on_narrow_texts(
+            text in "(?s)[a-zA-Z0-9 :()\\n\\r.%ÉéСсаАßÜ’“”–€ſ\u{212A}ё☺]{0,40}"
+        ) {
+            let texts = [text.clone(), format!("Read also: {text})"), format!("Anna Ivanova {text} said")];
+            for syntax in [Syntax::Default, Syntax::Crlf] {
+                for pattern in NARROWED {
+                    let regex = regex::RegexBuilder::new(pattern)
+                        .crlf(matches!(syntax, Syntax::Crlf))
+                        .build()
+                        .unwrap();
+                    let screen = Screen::narrow(&[pattern], syntax);
+                    for text in &texts {
+                        let narrow = !text.contains(['\u{212A}', '☺']);
+                        prop_assert_eq!(is_narrow(text), narrow, "{:?}", text);
+                        if narrow {
+                            prop_assert_eq!(screen.is_match(text), Some(regex.is_match(text)), "{} on {:?}", pattern, text);
+                        }
+                    }
+                }
+            }
+        }
 
         /// Where a regex matches, its loose screen says yes, in both
         /// syntaxes, on any text of ASCII and other letters.
