@@ -405,23 +405,14 @@ mod tests {
         fn a_narrow_screen_is_exact_on_narrow_texts(
             text in "(?s)[a-zA-Z0-9 :()\\n\\r.%ÉéСсаАßÜ’“”–€ſ\u{212A}ё☺]{0,40}"
         ) {
-            let texts = [text.clone(), format!("Read also: {text})"), format!("Anna Ivanova {text} said")];
-            for syntax in [Syntax::Default, Syntax::Crlf] {
-                for pattern in NARROWED {
-                    let regex = regex::RegexBuilder::new(pattern)
-                        .crlf(matches!(syntax, Syntax::Crlf))
-                        .build()
-                        .unwrap();
-                    let screen = Screen::narrow(&[pattern], syntax);
-                    for text in &texts {
-                        let narrow = !text.contains(['\u{212A}', '☺']);
-                        prop_assert_eq!(is_narrow(text), narrow, "{:?}", text);
-                        if narrow {
-                            prop_assert_eq!(screen.is_match(text), Some(regex.is_match(text)), "{} on {:?}", pattern, text);
-                        }
-                    }
+            each_case(NARROWED, &text, Screen::narrow, |pattern, screen, regex, text| {
+                let narrow = !text.contains(['\u{212A}', '☺']);
+                prop_assert_eq!(is_narrow(text), narrow, "{:?}", text);
+                if narrow {
+                    prop_assert_eq!(screen.is_match(text), Some(regex.is_match(text)), "{} on {:?}", pattern, text);
                 }
-            }
+                Ok(())
+            })?;
         }
 
         /// Where a regex matches, its loose screen says yes, in both
@@ -430,21 +421,41 @@ mod tests {
         fn a_loose_screen_lets_through_every_match(
             text in "(?s)[a-zA-Z0-9 :()\\n\\r.%ÉéСсаАß\u{212A}ſ’Ü]{0,40}"
         ) {
-            let texts = [text.clone(), format!("Read also: {text})"), format!("Anna Ivanova {text} said")];
-            for syntax in [Syntax::Default, Syntax::Crlf] {
-                for pattern in LOOSENED {
-                    let regex = regex::RegexBuilder::new(pattern)
-                        .crlf(matches!(syntax, Syntax::Crlf))
-                        .build()
-                        .unwrap();
-                    let screen = Screen::loose(&[pattern], syntax);
-                    for text in &texts {
-                        if regex.is_match(text) {
-                            prop_assert_eq!(screen.is_match(text), Some(true), "{} on {:?}", pattern, text);
-                        }
-                    }
+            each_case(LOOSENED, &text, Screen::loose, |pattern, screen, regex, text| {
+                if regex.is_match(text) {
+                    prop_assert_eq!(screen.is_match(text), Some(true), "{} on {:?}", pattern, text);
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    /// Calls `check` with each pattern in both syntaxes, its screen (made
+    /// by `screen`), its regex, and `text` alone and in the contexts the
+    /// patterns look for.
+    fn each_case(
+        patterns: &[&str],
+        text: &str,
+        screen: fn(&[&str], Syntax) -> Screen,
+        mut check: impl FnMut(&str, &Screen, &regex::Regex, &str) -> Result<(), TestCaseError>,
+    ) -> Result<(), TestCaseError> {
+        let texts = [
+            text.to_owned(),
+            format!("Read also: {text})"),
+            format!("Anna Ivanova {text} said"),
+        ];
+        for syntax in [Syntax::Default, Syntax::Crlf] {
+            for pattern in patterns {
+                let regex = regex::RegexBuilder::new(pattern)
+                    .crlf(matches!(syntax, Syntax::Crlf))
+                    .build()
+                    .unwrap();
+                let screen = screen(&[pattern], syntax);
+                for text in &texts {
+                    check(pattern, &screen, &regex, text)?;
                 }
             }
         }
+        Ok(())
     }
 }
