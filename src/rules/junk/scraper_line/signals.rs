@@ -176,19 +176,15 @@ impl SignalMatcher {
             let opens = literals
                 .iter()
                 .any(|l| bytes.len() >= l.len() && bytes[..l.len()].eq_ignore_ascii_case(l));
-            if opens && self.gated_match(signals, i, line) {
+            if opens && self.matches(signals, i, line) {
                 out.push(i);
             }
         }
         if !self.ungated.is_empty() {
             let mut which = Vec::new();
             if self.set(signals).which(line, &mut which).is_some() {
-                for i in which.into_iter().map(|k| self.ungated[k]) {
-                    let exact = self.exact_screen(signals, i, line).is_match(line);
-                    if exact.unwrap_or_else(|| self.fallback(signals).matches(line).matched(i)) {
-                        out.push(i);
-                    }
-                }
+                let ungated = which.into_iter().map(|k| self.ungated[k]);
+                out.extend(ungated.filter(|&i| self.matches(signals, i, line)));
             } else {
                 let matches = self.fallback(signals).matches(line);
                 out.extend(self.ungated.iter().filter(|&&i| matches.matched(i)));
@@ -208,13 +204,18 @@ impl SignalMatcher {
         }
     }
 
-    /// Whether gated signal `i` matches `line`. A gated signal is anchored
-    /// at the line's start (`signal_gate.rs`), so its screen reads no
-    /// further than a match could begin.
-    fn gated_match(&self, signals: &[Signal], i: usize, line: &str) -> bool {
-        self.exact_screen(signals, i, line)
-            .is_match_at_start(line)
-            .unwrap_or_else(|| self.fallback(signals).matches(line).matched(i))
+    /// Whether signal `i` matches `line`, as its exact screen says, else
+    /// the regexes. A gated signal is anchored at the line's start
+    /// (`signal_gate.rs`), so its screen reads no further than a match
+    /// could begin.
+    fn matches(&self, signals: &[Signal], i: usize, line: &str) -> bool {
+        let screen = self.exact_screen(signals, i, line);
+        let answer = if self.gates[i].is_some() {
+            screen.is_match_at_start(line)
+        } else {
+            screen.is_match(line)
+        };
+        answer.unwrap_or_else(|| self.fallback(signals).matches(line).matched(i))
     }
 
     /// Whether every signal builds as a screen (the tests hold they do).
