@@ -23,6 +23,7 @@ pub mod knowledge;
 pub mod lexicon;
 pub mod lint;
 pub mod lsp;
+pub mod memo;
 pub mod mojibake;
 pub mod output;
 pub mod recurring;

@@ -5,7 +5,7 @@
 //! `name.inconsistent` leaves them to it.
 
 use crate::document::{Document, TokenKind};
-use crate::kb::spelling::{fold, initial, probe_slips, Part, Probe};
+use crate::kb::spelling::fold;
 use crate::kb::{Kb, Person};
 use crate::knowledge::Knowledge;
 use crate::lexicon::{FastMap, FastSet};
@@ -151,7 +151,7 @@ pub fn surname_slips(doc: &Document, knowledge: &Knowledge) -> Vec<SurnameSlip> 
         {
             continue;
         }
-        let mut people = slip_candidates(kb, word);
+        let mut people = kb.surname_slip_candidates(word);
         people.dedup();
         let [person] = people.as_slice() else {
             continue;
@@ -210,33 +210,6 @@ pub fn surname_slips(doc: &Document, knowledge: &Knowledge) -> Vec<SurnameSlip> 
     }
     out.sort_by_key(|s| s.range.start());
     out
-}
-
-/// The curated people whose surname `word` is a slip of.
-fn slip_candidates(kb: &Kb, word: &str) -> Vec<usize> {
-    let Some(first) = initial(word) else {
-        return Vec::new();
-    };
-    let Some(people) = kb.curated_surnames_by_initial().get(&first) else {
-        return Vec::new();
-    };
-    let probe = Probe::new(word);
-    people
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let p = &kb.people[i];
-            !inflected(word, &p.surname) && probe_slips(p, Part::Surname, &probe)
-        })
-        .collect()
-}
-
-/// Whether `word` is `surname` with an ending that makes another word of
-/// it: a plural or a possessive ("the Bidens"), a feminine form
-/// ("Lavrova").
-fn inflected(word: &str, surname: &str) -> bool {
-    word.strip_prefix(surname)
-        .is_some_and(|rest| matches!(rest, "s" | "a" | "es"))
 }
 
 /// What ties a slip of `person`'s surname to them in this article, if

@@ -187,6 +187,7 @@ impl Kb {
             office_index: OnceLock::new(),
             curated_by_initials: OnceLock::new(),
             curated_surnames: OnceLock::new(),
+            surname_slips: crate::memo::Memo::new(super::slips::REMEMBERED_WORDS),
         })
     }
 }

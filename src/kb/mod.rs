@@ -6,6 +6,7 @@
 mod load;
 mod model;
 pub mod offices;
+mod slips;
 pub mod spelling;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::date::Date;
 use crate::lexicon::{FastMap, FastSet};
+use crate::memo::Memo;
 pub use load::KbError;
 pub use model::{
     Country, DigitName, FirstName, Gap, OfficeName, Organisation, Origin, OtherName, Person, Place,
@@ -63,6 +65,9 @@ pub struct Kb {
     office_index: OnceLock<OfficeIndex>,
     curated_by_initials: OnceLock<FastMap<(char, char), Vec<CuratedName>>>,
     curated_surnames: OnceLock<FastMap<char, Vec<usize>>>,
+    /// Each word asked about → the curated people its surname slips from
+    /// (`slips.rs`).
+    surname_slips: Memo<Vec<usize>>,
 }
 
 /// A curated person (one not from a generated source) with their folded

@@ -1,0 +1,47 @@
+//! Which curated people a capitalised word, written alone, is a slip of
+//! the surname of: a search over the people who share its initial, made
+//! once per word and run (see [`crate::memo`]), since a folder of news
+//! writes the same words again and again.
+
+use super::spelling::{initial, probe_slips, Part, Probe};
+use super::Kb;
+
+/// How many words' answers a run remembers: a few megabytes at most.
+pub(super) const REMEMBERED_WORDS: usize = 1 << 16;
+
+impl Kb {
+    /// The curated people whose surname `word` is a slip of, in the
+    /// order of the base (see [`probe_slips`]); a plural, possessive or
+    /// feminine ending on the right surname is no slip ("Bidens",
+    /// "Lavrova").
+    pub fn surname_slip_candidates(&self, word: &str) -> Vec<usize> {
+        self.surname_slips
+            .get_or_compute(word, || slip_candidates(self, word))
+    }
+}
+
+fn slip_candidates(kb: &Kb, word: &str) -> Vec<usize> {
+    let Some(first) = initial(word) else {
+        return Vec::new();
+    };
+    let Some(people) = kb.curated_surnames_by_initial().get(&first) else {
+        return Vec::new();
+    };
+    let probe = Probe::new(word);
+    people
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let p = &kb.people[i];
+            !inflected(word, &p.surname) && probe_slips(p, Part::Surname, &probe)
+        })
+        .collect()
+}
+
+/// Whether `word` is `surname` with an ending that makes another word of
+/// it: a plural or a possessive ("the Bidens"), a feminine form
+/// ("Lavrova").
+fn inflected(word: &str, surname: &str) -> bool {
+    word.strip_prefix(surname)
+        .is_some_and(|rest| matches!(rest, "s" | "a" | "es"))
+}
