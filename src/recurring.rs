@@ -49,7 +49,7 @@ impl LineCounts {
             .filter(|key| seen.insert(*key))
             .collect();
         ArticleKeys {
-            text: fnv1a(text.as_bytes()),
+            text: hash(text.as_bytes()),
             keys,
         }
     }
@@ -99,14 +99,37 @@ pub struct ArticleKeys {
 /// line. A line with fewer than three letters has none: a lone number or
 /// a rule of dashes says nothing about a site.
 pub fn line_key(line: &str) -> Option<u64> {
-    let mut hash = Fnv::new();
+    KEY_BUFFER.with_borrow_mut(|folded| {
+        folded.clear();
+        (fold_line(line, folded) >= 3).then(|| hash(folded))
+    })
+}
+
+thread_local! {
+    /// The folded text of the line being keyed, kept between lines.
+    static KEY_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Writes the folded form of a line that [`line_key`] hashes into `out`,
+/// and returns how many letters the line has. ASCII, most of any line,
+/// is read a byte at a time.
+fn fold_line(line: &str, out: &mut Vec<u8>) -> usize {
+    let line = line.trim();
+    let bytes = line.as_bytes();
     let mut letters = 0;
     let mut gap = false;
     let mut digits = false;
-    let mut chars = line.trim().chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = if bytes[i].is_ascii() {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = line[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
+        i += len;
         // A separator inside a number ("1 204", "1,204", "3.5") is part of it.
-        let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
+        let next_digit = bytes.get(i).is_some_and(u8::is_ascii_digit);
         if digits && next_digit && (c.is_whitespace() || c == ',' || c == '.') {
             continue;
         }
@@ -115,12 +138,12 @@ pub fn line_key(line: &str) -> Option<u64> {
             continue;
         }
         if gap {
-            hash.write_char(' ');
+            out.push(b' ');
             gap = false;
         }
         if c.is_ascii_digit() {
             if !digits {
-                hash.write_char('0');
+                out.push(b'0');
             }
             digits = true;
             continue;
@@ -128,43 +151,40 @@ pub fn line_key(line: &str) -> Option<u64> {
         digits = false;
         if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
-            hash.write(&[c.to_ascii_lowercase() as u8]);
+            out.push(c.to_ascii_lowercase() as u8);
             continue;
         }
         if c.is_alphabetic() {
             letters += 1;
         }
         for lower in c.to_lowercase() {
-            hash.write_char(lower);
+            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
-    (letters >= 3).then_some(hash.0)
+    letters
 }
 
-/// FNV-1a, 64 bits: the same key in every run and on every machine.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
+/// A 64-bit hash of bytes, eight at a time (a folded multiply, as in
+/// foldhash and wyhash): the same key in every run and on every machine.
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let fold = |a: u64, b: u64| {
+        let p = u128::from(a) * u128::from(b);
+        (p as u64) ^ ((p >> 64) as u64)
+    };
+    let mut h = (bytes.len() as u64) ^ 0x243f_6a88_85a3_08d3;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        h = fold(h ^ word, K);
     }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = fold(h ^ u64::from_le_bytes(last), K);
     }
-
-    fn write_char(&mut self, c: char) {
-        self.write(c.encode_utf8(&mut [0; 4]).as_bytes());
-    }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash = Fnv::new();
-    hash.write(bytes);
-    hash.0
+    fold(h, K ^ 0x1357_9bdf_2468_ace0)
 }
 
 #[cfg(test)]
@@ -179,6 +199,25 @@ mod tests {
         assert_ne!(line_key("Read also"), line_key("Read more"));
         assert_eq!(line_key("12"), None);
         assert_eq!(line_key("— —"), None);
+    }
+
+    #[test]
+    fn keys_fold_every_script_and_space() {
+        assert_eq!(
+            line_key("ПОДПИСЫВАЙТЕСЬ на канал"),
+            line_key("Подписывайтесь\u{a0}на  канал")
+        );
+        assert_ne!(line_key("Подписывайтесь"), line_key("Подписывайся"));
+        assert_eq!(
+            line_key("Ünïcode 2024 Straße"),
+            line_key("ünïcode 7 straße")
+        );
+        assert_ne!(line_key("abc def"), line_key("abcdef"));
+        // Keys of lines longer than a word of the hash differ in their tail.
+        assert_ne!(
+            line_key("Subscribe to our channel now"),
+            line_key("Subscribe to our channel new")
+        );
     }
 
     #[test]
