@@ -54,10 +54,27 @@ impl Lexicon {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        if self.case_sensitive || !word.chars().any(char::is_uppercase) {
-            self.words.contains(word)
-        } else {
+        if self.case_sensitive {
+            return self.words.contains(word);
+        }
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.words.contains(word);
+            }
+            // A capitalised word of an ordinary length is lowered on the
+            // stack: this is asked for most words of every article.
+            let mut buffer = [0u8; 32];
+            if let Some(lower) = buffer.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
+            }
+            return self.words.contains(&word.to_ascii_lowercase());
+        }
+        if word.chars().any(char::is_uppercase) {
             self.words.contains(&word.to_lowercase())
+        } else {
+            self.words.contains(word)
         }
     }
 }

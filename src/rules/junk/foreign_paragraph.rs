@@ -51,14 +51,10 @@ const MIN_FOREIGN_FUNCTION_WORDS: usize = 3;
 /// function words its language lacks (a name such as "Bank of America").
 const MAX_ENGLISH_SHARE: f64 = 0.1;
 
-/// The words of a paragraph (or of the article: `None`), lower-cased;
-/// links and e-mail addresses are not words.
-fn words(doc: &Document, paragraph: Option<usize>) -> Vec<String> {
-    let tokens = match paragraph {
-        Some(i) => &doc.tokens[doc.paragraphs[i].tokens.clone()],
-        None => &doc.tokens[..],
-    };
-    tokens
+/// The words of a paragraph, lower-cased; links and e-mail addresses are
+/// not words.
+fn words(doc: &Document, paragraph: usize) -> Vec<String> {
+    doc.tokens[doc.paragraphs[paragraph].tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| doc.slice(t.range).to_lowercase())
@@ -228,7 +224,7 @@ impl Check for ForeignParagraph {
                 if !may_be_foreign(doc, i, english_only_words(english, &languages)) {
                     continue;
                 }
-                let own = words(doc, Some(i));
+                let own = words(doc, i);
                 if own.len() < MIN_LANGUAGE_WORDS {
                     continue;
                 }
@@ -236,9 +232,14 @@ impl Check for ForeignParagraph {
                     continue;
                 };
                 let (article_all, article_english) = *article_words.get_or_insert_with(|| {
-                    let all = words(doc, None);
-                    let english_words = all.iter().filter(|w| english.contains(w)).count();
-                    (all.len(), english_words)
+                    // The lexicon folds case itself: no word list is made.
+                    let all = doc.tokens.iter().filter(|t| t.kind == TokenKind::Word);
+                    all.fold((0, 0), |(n, english_words), t| {
+                        (
+                            n + 1,
+                            english_words + usize::from(english.contains(doc.slice(t.range))),
+                        )
+                    })
                 });
                 let rest_all = article_all - own.len();
                 let rest_english =

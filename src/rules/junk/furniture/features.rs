@@ -139,6 +139,17 @@ impl Vocabulary {
     pub fn weight(&self, word: &str) -> f64 {
         self.weights.get(word).copied().unwrap_or(0.0)
     }
+
+    /// Whether a line has a word (as [`vocabulary_words`] gives them) that
+    /// leans to furniture: a weight above 0.
+    pub fn has_furniture_word(&self, text: &str) -> bool {
+        let mut buffer = String::new();
+        let mut found = false;
+        each_vocabulary_word(text, &mut buffer, |word| {
+            found = found || self.weight(word) > 0.0;
+        });
+        found
+    }
 }
 
 /// The words of a line as the vocabulary counts them: runs of letters,

@@ -185,34 +185,7 @@ struct Tree<'m> {
     nodes: &'m [Node],
 }
 
-impl Tree<'_> {
-    /// The nodes on a line's way from the root to its leaf.
-    fn path(self, x: &[f64; N]) -> Vec<usize> {
-        let mut path = vec![0];
-        let mut at = 0;
-        while let Ok(f) = usize::try_from(self.nodes[at].feature) {
-            at = if x[f] <= self.nodes[at].threshold {
-                2 * at + 1
-            } else {
-                2 * at + 2
-            };
-            path.push(at);
-        }
-        path
-    }
-
-    /// The value of the leaf a line reaches. Every tree is complete to
-    /// its depth (see [`complete`]), so the walk takes no branch that
-    /// depends on the line: the processor runs the trees side by side.
-    fn leaf(self, x: &[f64; N], depth: u32) -> f64 {
-        let mut at = 0;
-        for _ in 0..depth {
-            let node = self.nodes[at];
-            at = 2 * at + 1 + usize::from(x[node.feature as usize] > node.threshold);
-        }
-        self.nodes[at].value
-    }
-}
+impl Tree<'_> {}
 
 /// Makes a tree complete to `depth`: a leaf above the last level becomes a
 /// split that sends every line left (feature 0 at or below +∞), to a child
@@ -258,6 +231,11 @@ pub struct Model {
     starts: Vec<usize>,
     /// The levels of splits of every tree, once completed.
     depth: u32,
+    /// The trees again, laid out for scoring: each tree's splits (feature
+    /// and threshold, in heap order) and then its leaves' values.
+    split_features: Vec<u8>,
+    split_thresholds: Vec<f64>,
+    leaf_values: Vec<f64>,
 }
 
 impl Model {
@@ -331,8 +309,17 @@ impl Model {
             .unwrap_or(0);
         let mut nodes = Vec::new();
         let mut starts = vec![0];
+        let splits = (1usize << depth) - 1;
+        let (mut split_features, mut split_thresholds, mut leaf_values) =
+            (Vec::new(), Vec::new(), Vec::new());
         for mut tree in trees {
             complete(&mut tree, depth);
+            for node in &tree[..splits] {
+                // A feature index below N (checked above) fits a byte.
+                split_features.push(u8::try_from(node.feature).unwrap_or(0));
+                split_thresholds.push(node.threshold);
+            }
+            leaf_values.extend(tree[splits..].iter().map(|n| n.value));
             nodes.extend(tree);
             starts.push(nodes.len());
         }
@@ -344,6 +331,9 @@ impl Model {
             nodes,
             starts,
             depth,
+            split_features,
+            split_thresholds,
+            leaf_values,
         })
     }
 
@@ -354,8 +344,26 @@ impl Model {
     }
 
     /// The probability that a line with these features is page furniture.
+    /// Every tree is complete to its depth (see [`complete`]), so the
+    /// walk takes no branch that depends on the line: the processor runs
+    /// the trees side by side.
     pub fn probability(&self, x: &[f64; N]) -> f64 {
-        let z = self.base + self.trees().map(|t| t.leaf(x, self.depth)).sum::<f64>();
+        let splits = (1usize << self.depth) - 1;
+        let leaves = splits + 1;
+        let trees = self.split_thresholds.len() / splits.max(1);
+        let z = self.base
+            + (0..trees)
+                .map(|t| {
+                    let features = &self.split_features[t * splits..(t + 1) * splits];
+                    let thresholds = &self.split_thresholds[t * splits..(t + 1) * splits];
+                    let mut at = 0;
+                    for _ in 0..self.depth {
+                        let f = usize::from(features[at]);
+                        at = 2 * at + 1 + usize::from(x[f] > thresholds[at]);
+                    }
+                    self.leaf_values[t * leaves + at - splits]
+                })
+                .sum::<f64>();
         1.0 / (1.0 + (-z).exp())
     }
 
@@ -365,10 +373,16 @@ impl Model {
     pub fn reasons(&self, x: &[f64; N], k: usize) -> Vec<&'static str> {
         let mut push = [0.0; N];
         for tree in self.trees() {
-            let path = tree.path(x);
-            for pair in path.windows(2) {
-                let node = tree.nodes[pair[0]];
-                push[node.feature as usize] += tree.nodes[pair[1]].value - node.value;
+            // Each split on the line's way from the root to its leaf.
+            let mut at = 0;
+            while let Ok(f) = usize::try_from(tree.nodes[at].feature) {
+                let next = if x[f] <= tree.nodes[at].threshold {
+                    2 * at + 1
+                } else {
+                    2 * at + 2
+                };
+                push[f] += tree.nodes[next].value - tree.nodes[at].value;
+                at = next;
             }
         }
         let mut pushes: Vec<(f64, &'static str)> = (0..N)

@@ -47,7 +47,7 @@ pub(super) fn has_furniture_word(text: &str) -> bool {
 }
 
 fn has_word_of(text: &str, vocabulary: &furniture::Vocabulary) -> bool {
-    furniture::vocabulary_words(text).any(|w| vocabulary.weight(&w) > 0.0)
+    vocabulary.has_furniture_word(text)
 }
 
 /// The lines of each run of three or more short lines (three words or
