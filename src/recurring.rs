@@ -121,6 +121,22 @@ fn fold_line(line: &str, out: &mut Vec<u8>) -> usize {
     let mut digits = false;
     let mut i = 0;
     while i < bytes.len() {
+        // A run of ASCII letters, most of any line, in a loop of its own.
+        if bytes[i].is_ascii_alphabetic() {
+            if gap {
+                out.push(b' ');
+                gap = false;
+            }
+            digits = false;
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - i);
+            out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+            letters += run;
+            i += run;
+            continue;
+        }
         let (c, len) = if bytes[i].is_ascii() {
             (char::from(bytes[i]), 1)
         } else {

@@ -8,7 +8,7 @@
 //! model is fitted on exactly what it scores.
 
 use super::text::{
-    contains_ci, ends_with_ci, has_mixed_glue, has_numeric_date, has_time, is_month, lower,
+    contains_ci, ends_with_ci, has_numeric_date, has_time, is_glued_word, is_month, lower,
     starts_with_ci,
 };
 
@@ -145,7 +145,7 @@ impl Vocabulary {
     pub fn has_furniture_word(&self, text: &str) -> bool {
         let mut buffer = String::new();
         let mut found = false;
-        each_vocabulary_word(text, &mut buffer, |word| {
+        each_vocabulary_word(text, text.is_ascii(), &mut buffer, |word| {
             found = found || self.weight(word) > 0.0;
         });
         found
@@ -161,13 +161,53 @@ pub fn vocabulary_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Calls `f` with each word of a line as [`vocabulary_words`] gives it,
-/// without allocating for words already in lower case.
-fn each_vocabulary_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+/// without allocating for words already in lower case. `ascii`: the line
+/// is ASCII, and the ASCII tests do.
+fn each_vocabulary_word(text: &str, ascii: bool, buffer: &mut String, mut f: impl FnMut(&str)) {
+    if ascii {
+        for piece in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            if piece.len() >= 2 {
+                f(lower(piece, buffer));
+            }
+        }
+        return;
+    }
     for piece in text.split(|c: char| !c.is_alphabetic()) {
         if piece.chars().nth(1).is_some() {
             f(lower(piece, buffer));
         }
     }
+}
+
+/// The words of a line between runs of whitespace, as `split_whitespace`
+/// gives them; an ASCII line is split by the ASCII test.
+fn whitespace_words(text: &str, ascii: bool) -> impl Iterator<Item = &str> {
+    let (ascii_words, words) = if ascii {
+        (
+            Some(text.split(|c: char| c.is_ascii() && c.is_whitespace())),
+            None,
+        )
+    } else {
+        (None, Some(text.split_whitespace()))
+    };
+    ascii_words
+        .into_iter()
+        .flatten()
+        .filter(|w| !w.is_empty())
+        .chain(words.into_iter().flatten())
+}
+
+/// Whether a word (no whitespace in it) is a link, an address or a handle.
+fn is_link(raw: &str) -> bool {
+    let bare = raw.trim_end_matches(['/', '.', ',', ')']);
+    starts_with_ci(raw, "http")
+        || starts_with_ci(raw, "www.")
+        || (raw.starts_with('@') && raw.len() > 2)
+        || (raw.contains('@') && raw.contains('.'))
+        || (bare.contains('.')
+            && [".com", ".org", ".net", ".ru", ".ua", ".co.uk"]
+                .iter()
+                .any(|tld| ends_with_ci(bare, tld)))
 }
 
 /// The largest weight a word counts with.
@@ -181,19 +221,36 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
     let mut letters = 0usize;
     let mut upper = 0usize;
     let mut commas = 0usize;
-    for c in text.chars() {
-        chars += 1;
-        if c.is_ascii_digit() {
-            digits += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
+    let ascii = text.is_ascii();
+    if ascii {
+        chars = text.len();
+        for &b in text.as_bytes() {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b.is_ascii_alphabetic() {
+                letters += 1;
+                upper += usize::from(b.is_ascii_uppercase());
+            } else if b == b',' {
+                commas += 1;
+            } else if !char::from(b).is_whitespace() {
+                symbols += 1;
             }
-        } else if c == ',' {
-            commas += 1;
-        } else if !c.is_whitespace() {
-            symbols += 1;
+        }
+    } else {
+        for c in text.chars() {
+            chars += 1;
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            } else if c == ',' {
+                commas += 1;
+            } else if !c.is_whitespace() {
+                symbols += 1;
+            }
         }
     }
     let mut words = 0usize;
@@ -202,22 +259,18 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
     let mut alphabetic_words = 0usize;
     let mut month = false;
     let mut link = false;
+    let mut mixed_glue = false;
     let mut buffer = String::new();
-    for raw in text.split_whitespace() {
+    for raw in whitespace_words(text, ascii) {
         words += 1;
-        let bare = raw.trim_end_matches(['/', '.', ',', ')']);
-        if starts_with_ci(raw, "http")
-            || starts_with_ci(raw, "www.")
-            || (raw.starts_with('@') && raw.len() > 2)
-            || (raw.contains('@') && raw.contains('.'))
-            || (bare.contains('.')
-                && [".com", ".org", ".net", ".ru", ".ua", ".co.uk"]
-                    .iter()
-                    .any(|tld| ends_with_ci(bare, tld)))
-        {
-            link = true;
-        }
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        mixed_glue = mixed_glue || is_glued_word(raw);
+        link = link || is_link(raw);
+        // On an ASCII line the ASCII tests are the Unicode ones, cheaper.
+        let word = if ascii {
+            raw.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        } else {
+            raw.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if word.is_empty() {
             continue;
         }
@@ -225,7 +278,12 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
         if digits > 0 && !month && is_month(word) {
             month = true;
         }
-        if word.chars().all(char::is_alphabetic) {
+        let alphabetic = if ascii {
+            word.bytes().all(|b| b.is_ascii_alphabetic())
+        } else {
+            word.chars().all(char::is_alphabetic)
+        };
+        if alphabetic {
             alphabetic_words += 1;
             if word.chars().next().is_some_and(char::is_uppercase) {
                 capitalised += 1;
@@ -243,7 +301,7 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
     let date = digits > 0 && (month || has_numeric_date(text));
     let (mut junk_sum, mut content_sum, mut max, mut counted) = (0.0, 0.0, f64::MIN, 0usize);
-    each_vocabulary_word(text, &mut buffer, |word| {
+    each_vocabulary_word(text, ascii, &mut buffer, |word| {
         let w = vocabulary
             .weight(word)
             .clamp(-VOCABULARY_CAP, VOCABULARY_CAP);
@@ -274,13 +332,15 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
         link,
         separators: text.contains(" | ")
             || text.contains(" / ")
-            || text.contains(['›', '»', '•', '·', '«'])
+            || (!ascii && text.contains(['›', '»', '•', '·', '«']))
             || text.contains(" > "),
         symbols: ratio(symbols, chars),
         bullet: text.starts_with(['-', '•', '*', '·', '►', '▶', '–', '—', '|']),
-        copyright: text.contains('©') || text.contains("(c)") || contains_ci(text, "copyright"),
+        copyright: (!ascii && text.contains('©'))
+            || text.contains("(c)")
+            || contains_ci(text, "copyright"),
         commas: ratio(commas, words),
-        mixed_glue: has_mixed_glue(text),
+        mixed_glue,
         quote: text.starts_with(['"', '“', '«', '\'', '‘']),
         signal: f64::from(line.signal_weight.min(3)) / 3.0,
         vocab_junk: per_word(junk_sum),

@@ -40,11 +40,15 @@ pub(crate) fn ends_with_ci(text: &str, suffix: &str) -> bool {
         && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// `text` holds `needle` (ASCII, lower case), ASCII case ignored.
+/// `text` holds `needle` (ASCII, lower case, not empty), ASCII case
+/// ignored. Only the places that start with its first letter are compared.
 pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    text.windows(needle.len())
+        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle))
 }
 
 /// `word` in lower case: itself when it has no capital, else written into
@@ -95,28 +99,33 @@ pub(crate) fn has_numeric_date(text: &str) -> bool {
 /// as where a scraper glued a byline to a timestamp ("Petrova09:15"); a
 /// camel-case brand ("iPhone", "YouTube") starts lower case or has one
 /// hump, so only a word of two or more humps or a letter-digit seam counts.
+#[cfg(test)]
 pub(crate) fn has_mixed_glue(text: &str) -> bool {
-    text.split_whitespace()
-        .filter(|word| word.len() >= 4 && word.chars().next().is_some_and(char::is_uppercase))
-        .any(|word| {
-            let (mut seams, mut digit_seam, mut letters) = (0, false, 0);
-            let mut previous: Option<char> = None;
-            for c in word.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                }
-                if previous.is_some_and(char::is_lowercase) {
-                    if c.is_ascii_digit() {
-                        seams += 1;
-                        digit_seam = true;
-                    } else if c.is_uppercase() {
-                        seams += 1;
-                    }
-                }
-                previous = Some(c);
+    text.split_whitespace().any(is_glued_word)
+}
+
+/// [`has_mixed_glue`] of one word (no whitespace in it).
+pub(crate) fn is_glued_word(word: &str) -> bool {
+    if word.len() < 4 || !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut seams, mut digit_seam, mut letters) = (0, false, 0);
+    let mut previous: Option<char> = None;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if previous.is_some_and(char::is_lowercase) {
+            if c.is_ascii_digit() {
+                seams += 1;
+                digit_seam = true;
+            } else if c.is_uppercase() {
+                seams += 1;
             }
-            seams >= 1 && letters >= 4 && (digit_seam || seams >= 2)
-        })
+        }
+        previous = Some(c);
+    }
+    seams >= 1 && letters >= 4 && (digit_seam || seams >= 2)
 }
 
 const WEEKDAYS: [&str; 7] = [
