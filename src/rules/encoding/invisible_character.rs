@@ -44,6 +44,10 @@ enum Kind {
     Tag,
 }
 
+/// The first byte, in UTF-8, of every character [`classify`] knows: the
+/// check decodes a character only where one of them stands.
+const LEAD_BYTES: [u8; 5] = [0xC2, 0xD8, 0xE2, 0xEF, 0xF3];
+
 fn classify(c: char) -> Option<(Kind, &'static str)> {
     Some(match c {
         '\u{200b}' => (Kind::InWord, "zero-width space"),
@@ -150,7 +154,13 @@ impl Check for InvisibleCharacter {
         if text.is_ascii() {
             return;
         }
-        for (start, c) in text.char_indices() {
+        for (start, &byte) in text.as_bytes().iter().enumerate() {
+            if !LEAD_BYTES.contains(&byte) {
+                continue;
+            }
+            let Some(c) = text[start..].chars().next() else {
+                continue;
+            };
             let Some((kind, what)) = classify(c) else {
                 continue;
             };
@@ -185,6 +195,16 @@ impl Check for InvisibleCharacter {
 mod tests {
     use super::*;
     use crate::rules::test::{assert_clean, assert_fixes};
+
+    #[test]
+    fn every_character_classified_starts_with_a_lead_byte() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if classify(c).is_some() {
+                let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                assert!(LEAD_BYTES.contains(&first), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn flags_invisible_characters_inside_words() {
