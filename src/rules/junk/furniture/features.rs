@@ -8,8 +8,8 @@
 //! model is fitted on exactly what it scores.
 
 use super::text::{
-    contains_ci, ends_with_ci, has_numeric_date, has_time, is_glued_word, is_month, lower,
-    starts_with_ci,
+    contains_ci, has_numeric_date, has_time, is_glued_word, is_link, is_month, lower,
+    whitespace_words,
 };
 
 /// The lines a page's features are computed over: its non-blank lines,
@@ -177,37 +177,6 @@ fn each_vocabulary_word(text: &str, ascii: bool, buffer: &mut String, mut f: imp
             f(lower(piece, buffer));
         }
     }
-}
-
-/// The words of a line between runs of whitespace, as `split_whitespace`
-/// gives them; an ASCII line is split by the ASCII test.
-fn whitespace_words(text: &str, ascii: bool) -> impl Iterator<Item = &str> {
-    let (ascii_words, words) = if ascii {
-        (
-            Some(text.split(|c: char| c.is_ascii() && c.is_whitespace())),
-            None,
-        )
-    } else {
-        (None, Some(text.split_whitespace()))
-    };
-    ascii_words
-        .into_iter()
-        .flatten()
-        .filter(|w| !w.is_empty())
-        .chain(words.into_iter().flatten())
-}
-
-/// Whether a word (no whitespace in it) is a link, an address or a handle.
-fn is_link(raw: &str) -> bool {
-    let bare = raw.trim_end_matches(['/', '.', ',', ')']);
-    starts_with_ci(raw, "http")
-        || starts_with_ci(raw, "www.")
-        || (raw.starts_with('@') && raw.len() > 2)
-        || (raw.contains('@') && raw.contains('.'))
-        || (bare.contains('.')
-            && [".com", ".org", ".net", ".ru", ".ua", ".co.uk"]
-                .iter()
-                .any(|tld| ends_with_ci(bare, tld)))
 }
 
 /// The largest weight a word counts with.

@@ -6,6 +6,7 @@
 //! a page's lines and says which features weighed most in a finding.
 
 pub mod features;
+mod forest;
 mod text;
 pub(crate) use text::is_full_date;
 
@@ -16,6 +17,7 @@ use serde::Deserialize;
 use crate::embedded::MODEL_FILES;
 use crate::lexicon::Lexicons;
 pub use features::{vocabulary_words, LineView, Vocabulary, FEATURES, N};
+use forest::Forest;
 
 /// What each feature says of a line when it pushes the score up: above its
 /// mean (`high`) or below it (`low`). A feature with no word for a side is
@@ -229,13 +231,8 @@ pub struct Model {
     nodes: Vec<Node>,
     /// Where each tree starts in `nodes`; the last entry is the end.
     starts: Vec<usize>,
-    /// The levels of splits of every tree, once completed.
-    depth: u32,
-    /// The trees again, laid out for scoring: each tree's splits (feature
-    /// and threshold, in heap order) and then its leaves' values.
-    split_features: Vec<u8>,
-    split_thresholds: Vec<f64>,
-    leaf_values: Vec<f64>,
+    /// The trees again, laid out for scoring.
+    forest: Forest,
 }
 
 impl Model {
@@ -309,18 +306,9 @@ impl Model {
             .unwrap_or(0);
         let mut nodes = Vec::new();
         let mut starts = vec![0];
-        let splits = (1usize << depth) - 1;
-        let (mut split_features, mut split_thresholds, mut leaf_values) =
-            (Vec::new(), Vec::new(), Vec::new());
-        for mut tree in trees {
-            complete(&mut tree, depth);
-            for node in &tree[..splits] {
-                // A feature index below N (checked above) fits a byte.
-                split_features.push(u8::try_from(node.feature).unwrap_or(0));
-                split_thresholds.push(node.threshold);
-            }
-            leaf_values.extend(tree[splits..].iter().map(|n| n.value));
-            nodes.extend(tree);
+        for tree in &mut trees {
+            complete(tree, depth);
+            nodes.extend_from_slice(tree);
             starts.push(nodes.len());
         }
         Ok(Self {
@@ -330,10 +318,7 @@ impl Model {
             base: header.base,
             nodes,
             starts,
-            depth,
-            split_features,
-            split_thresholds,
-            leaf_values,
+            forest: Forest::new(&trees, depth),
         })
     }
 
@@ -346,24 +331,9 @@ impl Model {
     /// The probability that a line with these features is page furniture.
     /// Every tree is complete to its depth (see [`complete`]), so the
     /// walk takes no branch that depends on the line: the processor runs
-    /// the trees side by side.
+    /// the trees side by side (see [`forest`]).
     pub fn probability(&self, x: &[f64; N]) -> f64 {
-        let splits = (1usize << self.depth) - 1;
-        let leaves = splits + 1;
-        let trees = self.split_thresholds.len() / splits.max(1);
-        let z = self.base
-            + (0..trees)
-                .map(|t| {
-                    let features = &self.split_features[t * splits..(t + 1) * splits];
-                    let thresholds = &self.split_thresholds[t * splits..(t + 1) * splits];
-                    let mut at = 0;
-                    for _ in 0..self.depth {
-                        let f = usize::from(features[at]);
-                        at = 2 * at + 1 + usize::from(x[f] > thresholds[at]);
-                    }
-                    self.leaf_values[t * leaves + at - splits]
-                })
-                .sum::<f64>();
+        let z = self.base + self.forest.sum(x);
         1.0 / (1.0 + (-z).exp())
     }
 

@@ -149,6 +149,42 @@ fn trees_score_and_explain() {
     assert!(model.reasons(&x, 2).is_empty());
 }
 
+/// The sum of the leaves `x` reaches, walking each tree's nodes.
+fn walked(model: &Model, x: &[f64; N]) -> f64 {
+    model
+        .trees()
+        .map(|tree| {
+            let mut at = 0;
+            while let Ok(f) = usize::try_from(tree.nodes[at].feature) {
+                at = 2 * at + 1 + usize::from(x[f] > tree.nodes[at].threshold);
+            }
+            tree.nodes[at].value
+        })
+        .sum::<f64>()
+}
+
+#[test]
+fn laid_out_trees_score_as_their_nodes_do() {
+    let model = builtin();
+    let trees: Vec<Vec<Node>> = model.trees().map(|t| t.nodes.to_vec()).collect();
+    let depth = (trees[0].len() + 1).ilog2() - 1;
+    let flat = forest::Forest::flat(&trees, depth);
+    assert!(matches!(model.forest, forest::Forest::Three(_)));
+    let lines = [
+        "Share this article",
+        "The minister said on Tuesday that the talks would go on.",
+        "Comments / 0",
+        "© 2024 Example News. All rights reserved.",
+        "Київ, 14.03.2024 09:15",
+        "Tags: Ukraine, Russia",
+    ];
+    for x in features(&lines) {
+        let z = walked(model, &x);
+        assert_eq!(model.forest.sum(&x).to_bits(), z.to_bits());
+        assert_eq!(flat.sum(&x).to_bits(), z.to_bits());
+    }
+}
+
 #[test]
 fn a_full_date_has_its_day() {
     for date in [
