@@ -7,6 +7,7 @@ mod load;
 mod model;
 pub mod offices;
 mod slips;
+pub use slips::PairSlip;
 pub mod spelling;
 #[cfg(test)]
 mod tests;
@@ -68,6 +69,8 @@ pub struct Kb {
     /// Each word asked about → the curated people its surname slips from
     /// (`slips.rs`).
     surname_slips: Memo<Vec<usize>>,
+    /// Each pair of words `name.near-miss` asked about → its answer.
+    pair_slips: Memo<PairSlip>,
 }
 
 /// A curated person (one not from a generated source) with their folded

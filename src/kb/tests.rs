@@ -258,3 +258,36 @@ fn generates_russian_forms_of_ukrainian_names() {
         ("António Guterres", WrongKind::Diacritics)
     );
 }
+
+#[test]
+fn a_pair_is_worked_out_once_per_base() {
+    let kb = Kb::builtin();
+    let calls = std::cell::Cell::new(0);
+    let ask = |pair: &str, answer: PairSlip| {
+        kb.pair_slip(pair, || {
+            calls.set(calls.get() + 1);
+            answer
+        })
+    };
+    let first = PairSlip {
+        slip: Some(0),
+        garbled: None,
+    };
+    // The base is the process's: a pair no text has, so that the made-up
+    // answer it keeps misleads no other test.
+    assert_eq!(ask("Zyxwv Qwerty", first), first);
+    assert_eq!(ask("Zyxwv Qwerty", PairSlip::default()), first);
+    assert_eq!(calls.get(), 1);
+}
+
+#[test]
+fn a_surname_slip_is_found_and_remembered_alike() {
+    let kb = Kb::builtin();
+    let people = kb.surname_slip_candidates("Pompeop");
+    assert!(
+        people.iter().any(|&i| kb.people[i].surname == "Pompeo"),
+        "{people:?}"
+    );
+    assert_eq!(kb.surname_slip_candidates("Pompeop"), people);
+    assert!(kb.surname_slip_candidates("Pompeo").is_empty());
+}

@@ -24,7 +24,7 @@ use crate::analysis::surnames::{self, Tie};
 use crate::diagnostic::{Category, Edit, Fix, Safety, Severity};
 use crate::document::{Document, TokenKind};
 use crate::kb::spelling::{fold, initial, probe_slips, Part, Probe};
-use crate::kb::{describe_on, Kb, Person};
+use crate::kb::{describe_on, Kb, PairSlip, Person};
 use crate::rule::{Check, Context, RuleMeta};
 use crate::text::TextRange;
 
@@ -122,11 +122,11 @@ fn slip_for<'k>(kb: &'k Kb, first: &str, last: &str, full: &str) -> Option<&'k P
     }
 }
 
-/// The one curated person `first last` is a garbled form of: the first
-/// name right or a slip of theirs, the surname two edits off, in an
-/// article about them (their field or country, see
-/// [`surnames::topic`]): "Britney Greene" in a text about the WNBA.
-fn garbled_for<'k>(kb: &'k Kb, text: &str, first: &str, last: &str) -> Option<&'k Person> {
+/// The one curated person `first last` may be a garbled form of: the
+/// first name right or a slip of theirs, the surname two edits off
+/// ("Britney Greene"). It is, in an article about them (their field or
+/// country, see [`surnames::topic`]): in a text about the WNBA.
+fn garbled_candidate<'k>(kb: &'k Kb, first: &str, last: &str) -> Option<&'k Person> {
     let full = format!("{first} {last}");
     if last.chars().count() < 5
         || kb.people_with_surname(last).next().is_some()
@@ -155,9 +155,26 @@ fn garbled_for<'k>(kb: &'k Kb, text: &str, first: &str, last: &str) -> Option<&'
         .collect();
     found.dedup_by(|a, b| a.name == b.name);
     match found.as_slice() {
-        [person] if surnames::topic(kb, text, person).is_some() => Some(person),
+        [person] => Some(person),
         _ => None,
     }
+}
+
+/// What a pair of words is a slip of, against the base alone: asked once
+/// per pair and run (see [`Kb::pair_slip`]).
+fn pair_slip(kb: &Kb, first: &str, last: &str) -> PairSlip {
+    let full = format!("{first} {last}");
+    kb.pair_slip(&full, || {
+        let slip = slip_for(kb, first, last, &full).and_then(|p| kb.index_of(p));
+        PairSlip {
+            slip,
+            garbled: slip
+                .is_none()
+                .then(|| garbled_candidate(kb, first, last))
+                .flatten()
+                .and_then(|p| kb.index_of(p)),
+        }
+    })
 }
 
 impl Check for NearMiss {
@@ -186,8 +203,11 @@ impl Check for NearMiss {
             }
             // An article repeats its names: each pair is judged once.
             let found = *memo.entry((first, last)).or_insert_with(|| {
-                slip_for(kb, first, last, &format!("{first} {last}"))
-                    .or_else(|| garbled_for(kb, doc.text, first, last))
+                let PairSlip { slip, garbled } = pair_slip(kb, first, last);
+                let garbled = garbled
+                    .map(|i| &kb.people[i])
+                    .filter(|p| surnames::topic(kb, doc.text, p).is_some());
+                slip.map(|i| &kb.people[i]).or(garbled)
             });
             let Some(person) = found else {
                 continue;
