@@ -62,7 +62,7 @@ impl Lexicon {
                 return self.words.contains(word);
             }
             // A capitalised word of an ordinary length is lowered on the
-            // stack: this is asked for most words of every article.
+            // stack: rules ask this of many words of every article.
             let mut buffer = [0u8; 32];
             if let Some(lower) = buffer.get_mut(..word.len()) {
                 lower.copy_from_slice(word.as_bytes());
@@ -231,6 +231,34 @@ mod tests {
         assert!(builtin().abbreviations.contains("Mr"));
         assert!(!builtin().abbreviations.contains("mr"));
         assert!(builtin().minor_words.contains("Of"));
+    }
+
+    #[test]
+    fn a_list_folds_case_at_every_length() {
+        let words: Vec<String> = [30, 31, 32, 33, 40]
+            .iter()
+            .map(|&n| "a".repeat(n))
+            .chain(["straße".to_owned(), "ok".to_owned()])
+            .collect();
+        let list = Lexicon {
+            case_sensitive: false,
+            words: words.iter().cloned().collect(),
+            language: None,
+        };
+        for word in &words {
+            let upper = word.to_uppercase().replace("SS", "ß");
+            let capital = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for asked in [word.as_str(), &capital, &upper] {
+                assert_eq!(
+                    list.contains(asked),
+                    list.words.contains(&asked.to_lowercase()),
+                    "{asked}"
+                );
+            }
+            assert!(list.contains(&capital), "{capital}");
+        }
+        assert!(!list.contains(&"A".repeat(34)));
+        assert!(!list.contains("Straßen"));
     }
 
     /// Every list is lower case, sorted in byte order and free of

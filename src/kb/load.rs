@@ -188,7 +188,7 @@ impl Kb {
             curated_by_initials: OnceLock::new(),
             curated_surnames: OnceLock::new(),
             surname_slips: crate::memo::Memo::new(super::slips::REMEMBERED_WORDS),
-            pair_slips: crate::memo::Memo::new(super::slips::REMEMBERED_WORDS),
+            pair_slips: crate::memo::Memo::new(super::slips::REMEMBERED_PAIRS),
         })
     }
 }

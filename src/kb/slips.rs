@@ -7,8 +7,10 @@
 use super::spelling::{initial, probe_slips, Part, Probe};
 use super::Kb;
 
-/// How many words' answers a run remembers: a few megabytes at most.
+/// How many words' answers a run remembers, and how many pairs': about a
+/// hundred bytes an answer, some megabytes each at most.
 pub(super) const REMEMBERED_WORDS: usize = 1 << 16;
+pub(super) const REMEMBERED_PAIRS: usize = 1 << 16;
 
 /// What `name.near-miss` finds for a pair of capitalised words against
 /// the knowledge base alone, as indexes into [`Kb::people`].

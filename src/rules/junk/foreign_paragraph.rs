@@ -232,7 +232,8 @@ impl Check for ForeignParagraph {
                     continue;
                 };
                 let (article_all, article_english) = *article_words.get_or_insert_with(|| {
-                    // The lexicon folds case itself: no word list is made.
+                    // The function-word list folds case itself (it is not
+                    // case-sensitive): no list of lowered words is made.
                     let all = doc.tokens.iter().filter(|t| t.kind == TokenKind::Word);
                     all.fold((0, 0), |(n, english_words), t| {
                         (

@@ -140,8 +140,10 @@ impl Vocabulary {
         self.weights.get(word).copied().unwrap_or(0.0)
     }
 
-    /// Whether a line has a word (as [`vocabulary_words`] gives them) that
-    /// leans to furniture: a weight above 0.
+    /// Whether a line has a word that leans to furniture (a weight above
+    /// 0), its words lowered as the features lower them: as
+    /// [`vocabulary_words`] gives them for the vocabulary's words, which
+    /// are ASCII.
     pub fn has_furniture_word(&self, text: &str) -> bool {
         let mut buffer = String::new();
         let mut found = false;

@@ -1,5 +1,5 @@
 //! The model's trees laid out for scoring: every line of every article is
-//! scored by all of them, and the walk down a tree is most of the cost.
+//! scored by all of them.
 //! A tree of three levels, the built-in model's, is held in arrays of a
 //! fixed size, and its walk is three steps with no loop; a tree of any
 //! other depth is read from flat arrays. Either way the leaves are summed
@@ -38,8 +38,9 @@ impl Three {
 }
 
 impl Forest {
-    /// Lays out trees completed to `depth` (see `complete`), whose split
-    /// features are below [`N`].
+    /// Lays out trees completed to `depth` (see `complete`: each has
+    /// exactly `2^(depth + 1) - 1` nodes), whose split features are below
+    /// [`N`].
     pub(super) fn new(trees: &[Vec<Node>], depth: u32) -> Self {
         let splits = (1usize << depth) - 1;
         // A feature index below N fits a byte (checked when the model loads).

@@ -180,19 +180,18 @@ struct Node {
     value: f64,
 }
 
-/// A tree: its nodes in heap order, a slice of the model's one array, so
-/// that scoring a line walks memory that lies together.
+/// A tree: its nodes in heap order, a slice of the model's one array,
+/// which [`Model::reasons`] walks (scoring reads the [`forest`] layout).
 #[derive(Debug, Clone, Copy)]
 struct Tree<'m> {
     nodes: &'m [Node],
 }
 
-impl Tree<'_> {}
-
 /// Makes a tree complete to `depth`: a leaf above the last level becomes a
 /// split that sends every line left (feature 0 at or below +∞), to a child
-/// with the same value, down to the last level. Scores do not change, and
-/// the explanation neither (such a split moves nothing).
+/// with the same value, down to the last level; nodes below it, which no
+/// line reaches, are dropped. Scores do not change, and the explanation
+/// neither (such a split moves nothing).
 fn complete(nodes: &mut Vec<Node>, depth: u32) {
     let size = (1usize << (depth + 1)) - 1;
     let leaf = Node {
@@ -200,7 +199,7 @@ fn complete(nodes: &mut Vec<Node>, depth: u32) {
         threshold: 0.0,
         value: 0.0,
     };
-    nodes.resize(size.max(nodes.len()), leaf);
+    nodes.resize(size, leaf);
     for at in 0..(1usize << depth) - 1 {
         if nodes[at].feature == -1 {
             let value = nodes[at].value;

@@ -186,6 +186,24 @@ fn laid_out_trees_score_as_their_nodes_do() {
 }
 
 #[test]
+fn nodes_below_the_deepest_split_are_dropped() {
+    // A tree of two levels written with a third level of leaves no line
+    // reaches, then a stump: both layouts must read each tree's own leaves.
+    let e = at("ends_sentence");
+    let w = at("words_1");
+    let padded = format!(
+        "[[tree]]\nfeature = [{e}, {w}, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]\nthreshold = [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\nvalue = [0.0, 1.0, -2.0, 0.5, 3.0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 9]\n[[tree]]\nfeature = [{w}, -1, -1]\nthreshold = [0.5, 0, 0]\nvalue = [0.0, 0.25, -0.25]\n"
+    );
+    let model = Model::parse(&model_file(&padded)).expect("a model");
+    let mut x = [0.5; N];
+    x[e] = 0.0;
+    x[w] = 1.0;
+    let z: f64 = 3.0 - 0.25;
+    assert!((model.probability(&x) - 1.0 / (1.0 + (-z).exp())).abs() < 1e-12);
+    assert_eq!(model.forest.sum(&x).to_bits(), walked(&model, &x).to_bits());
+}
+
+#[test]
 fn a_full_date_has_its_day() {
     for date in [
         "July 19, 2012",
