@@ -126,25 +126,39 @@ fn a_model_file_is_checked() {
     assert!(Model::parse(&renamed).unwrap_err().contains("retrain"));
 }
 
+/// One tree of two levels: ends_sentence <= 0.5 (no sentence ending)
+/// goes left, then words_1 splits the left side; `padding` more leaves
+/// that no line reaches are written after its own.
+fn two_level_tree(padding: usize) -> String {
+    let (e, w) = (at("ends_sentence"), at("words_1"));
+    let pad = |value: &str| format!(", {value}").repeat(padding);
+    format!(
+        "[[tree]]\nfeature = [{e}, {w}, -1, -1, -1, -1, -1{}]\nthreshold = [0.5, 0.5, 0, 0, 0, 0, 0{}]\nvalue = [0.0, 1.0, -2.0, 0.5, 3.0, 0, 0{}]\n",
+        pad("-1"),
+        pad("0"),
+        pad("9")
+    )
+}
+
+/// A line of a single word with no sentence ending: the leaf of 3.0 in
+/// [`two_level_tree`].
+fn single_word_line() -> [f64; N] {
+    let mut x = [0.5; N];
+    x[at("ends_sentence")] = 0.0;
+    x[at("words_1")] = 1.0;
+    x
+}
+
 #[test]
 fn trees_score_and_explain() {
-    // One tree: ends_sentence <= 0.5 (no sentence ending) goes left,
-    // then words_1 splits the left side.
-    let e = at("ends_sentence");
-    let w = at("words_1");
-    let tree = format!(
-        "[[tree]]\nfeature = [{e}, {w}, -1, -1, -1, -1, -1]\nthreshold = [0.5, 0.5, 0, 0, 0, 0, 0]\nvalue = [0.0, 1.0, -2.0, 0.5, 3.0, 0, 0]\n"
-    );
-    let model = Model::parse(&model_file(&tree)).expect("a model");
-    let mut x = [0.5; N];
-    x[e] = 0.0;
-    x[w] = 1.0;
+    let model = Model::parse(&model_file(&two_level_tree(0))).expect("a model");
+    let mut x = single_word_line();
     assert!((model.probability(&x) - 1.0 / (1.0 + (-3.0f64).exp())).abs() < 1e-12);
     assert_eq!(
         model.reasons(&x, 2),
         ["a single word", "no sentence ending"]
     );
-    x[e] = 1.0;
+    x[at("ends_sentence")] = 1.0;
     assert!(model.probability(&x) < 0.2);
     assert!(model.reasons(&x, 2).is_empty());
 }
@@ -187,17 +201,15 @@ fn laid_out_trees_score_as_their_nodes_do() {
 
 #[test]
 fn nodes_below_the_deepest_split_are_dropped() {
-    // A tree of two levels written with a third level of leaves no line
-    // reaches, then a stump: both layouts must read each tree's own leaves.
-    let e = at("ends_sentence");
-    let w = at("words_1");
-    let padded = format!(
-        "[[tree]]\nfeature = [{e}, {w}, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]\nthreshold = [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\nvalue = [0.0, 1.0, -2.0, 0.5, 3.0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 9]\n[[tree]]\nfeature = [{w}, -1, -1]\nthreshold = [0.5, 0, 0]\nvalue = [0.0, 0.25, -0.25]\n"
+    // The tree of two levels written with a third level of leaves, then a
+    // stump: both layouts must read each tree's own leaves.
+    let stump = format!(
+        "[[tree]]\nfeature = [{}, -1, -1]\nthreshold = [0.5, 0, 0]\nvalue = [0.0, 0.25, -0.25]\n",
+        at("words_1")
     );
-    let model = Model::parse(&model_file(&padded)).expect("a model");
-    let mut x = [0.5; N];
-    x[e] = 0.0;
-    x[w] = 1.0;
+    let file = model_file(&(two_level_tree(8) + &stump));
+    let model = Model::parse(&file).expect("a model");
+    let x = single_word_line();
     let z: f64 = 3.0 - 0.25;
     assert!((model.probability(&x) - 1.0 / (1.0 + (-z).exp())).abs() < 1e-12);
     assert_eq!(model.forest.sum(&x).to_bits(), walked(&model, &x).to_bits());
