@@ -9,7 +9,6 @@
 
 use super::text::{
     contains_ci, has_numeric_date, has_time, is_glued_word, is_link, is_month, lower,
-    whitespace_words,
 };
 
 /// The lines a page's features are computed over: its non-blank lines,
@@ -166,16 +165,14 @@ pub fn vocabulary_words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// without allocating for words already in lower case. `ascii`: the line
 /// is ASCII, and the ASCII tests do.
 fn each_vocabulary_word(text: &str, ascii: bool, buffer: &mut String, mut f: impl FnMut(&str)) {
-    if ascii {
-        for piece in text.split(|c: char| !c.is_ascii_alphabetic()) {
-            if piece.len() >= 2 {
-                f(lower(piece, buffer));
-            }
-        }
-        return;
-    }
     for piece in text.split(|c: char| !c.is_alphabetic()) {
-        if piece.chars().nth(1).is_some() {
+        // On an ASCII line a piece's bytes are its letters.
+        let two_letters = if ascii {
+            piece.len() >= 2
+        } else {
+            piece.chars().nth(1).is_some()
+        };
+        if two_letters {
             f(lower(piece, buffer));
         }
     }
@@ -232,7 +229,7 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
     let mut link = false;
     let mut mixed_glue = false;
     let mut buffer = String::new();
-    for raw in whitespace_words(text, ascii) {
+    for raw in text.split_whitespace() {
         words += 1;
         mixed_glue = mixed_glue || is_glued_word(raw);
         link = link || is_link(raw);

@@ -37,15 +37,19 @@ impl Three {
     }
 }
 
+/// A split's feature index, which fits a byte: it is below [`N`]
+/// (checked when the model loads).
+fn feature(node: &Node) -> u8 {
+    u8::try_from(node.feature).unwrap_or(0)
+}
+
 impl Forest {
     /// Lays out trees completed to `depth` (see `complete`: each has
     /// exactly `2^(depth + 1) - 1` nodes), whose split features are below
     /// [`N`].
     pub(super) fn new(trees: &[Vec<Node>], depth: u32) -> Self {
-        let splits = (1usize << depth) - 1;
-        // A feature index below N fits a byte (checked when the model loads).
-        let feature = |node: &Node| u8::try_from(node.feature).unwrap_or(0);
         if depth == 3 {
+            let splits = 7;
             return Forest::Three(
                 trees
                     .iter()
@@ -63,7 +67,6 @@ impl Forest {
     /// Lays out trees of any depth in flat arrays.
     pub(super) fn flat(trees: &[Vec<Node>], depth: u32) -> Self {
         let splits = (1usize << depth) - 1;
-        let feature = |node: &Node| u8::try_from(node.feature).unwrap_or(0);
         let mut forest = (Vec::new(), Vec::new(), Vec::new());
         for tree in trees {
             forest.0.extend(tree[..splits].iter().map(feature));

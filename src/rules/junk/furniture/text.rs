@@ -1,6 +1,6 @@
 //! Small tests on a line's text for the page-furniture features: months,
-//! clock times, numeric dates, words glued to numbers, links, a line's
-//! words, and ASCII case-insensitive comparisons that do not allocate.
+//! clock times, numeric dates, words glued to numbers, links, and ASCII
+//! case-insensitive comparisons that do not allocate.
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -168,24 +168,6 @@ pub(crate) fn is_full_date(text: &str) -> bool {
         }
     }
     numbers >= 2 && (named || has_numeric_date(text))
-}
-
-/// The words of a line between runs of whitespace, as `split_whitespace`
-/// gives them; an ASCII line is split by the ASCII test.
-pub(crate) fn whitespace_words(text: &str, ascii: bool) -> impl Iterator<Item = &str> {
-    let (ascii_words, words) = if ascii {
-        (
-            Some(text.split(|c: char| c.is_ascii() && c.is_whitespace())),
-            None,
-        )
-    } else {
-        (None, Some(text.split_whitespace()))
-    };
-    ascii_words
-        .into_iter()
-        .flatten()
-        .filter(|w| !w.is_empty())
-        .chain(words.into_iter().flatten())
 }
 
 /// Whether a word (no whitespace in it) is a link, an address or a handle.
