@@ -17,6 +17,10 @@ mod word_table;
 #[path = "src/rules/file/gate.rs"]
 mod pattern_gate;
 
+#[allow(dead_code)]
+#[path = "src/rules/screen/reading.rs"]
+mod reading;
+
 // The knowledge base's records, read here as mtlint reads them, to write
 // its build-time image (`kb_image`).
 #[allow(dead_code)]
@@ -63,6 +67,10 @@ fn main() {
     let mut kb_image = String::new();
     let mut word_lists = String::new();
     let mut models = String::new();
+    // What the screens of the built-in patterns read: rule-file patterns
+    // loosely in CRLF mode; line signals loosely (the set of ungated ones)
+    // and narrowly (each alone).
+    let mut screened: Vec<(u8, String)> = Vec::new();
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -94,16 +102,26 @@ fn main() {
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
             gates.push_str(&signal_gates(path));
+            for signal in entries(path, "signal") {
+                if let Some(pattern) = signal.get("pattern").and_then(toml::Value::as_str) {
+                    for reading in [reading::Reading::Loose, reading::Reading::Narrow] {
+                        screened.push((reading::key(false, reading), pattern.to_owned()));
+                    }
+                }
+            }
         } else {
             rule_files.push_str(&entry);
             pattern_gates.push_str(&pattern_gates_of(path));
             for rule in entries(path, "rule") {
                 if let Some(pattern) = rule.get("pattern").and_then(toml::Value::as_str) {
                     builtin_patterns.push_str(&format!("    {pattern:?},\n"));
+                    let key = reading::key(true, reading::Reading::Loose);
+                    screened.push((key, pattern.to_owned()));
                 }
             }
         }
     }
+    let screen_patterns = prepared_patterns(screened);
     let code: String = format!(
         "/// Built-in rule files: (path as shown in errors, contents).\n\
          pub static RULE_FILES: &[(&str, &str)] = &[\n{rule_files}];\n\
@@ -127,7 +145,11 @@ fn main() {
          /// contents, hash table: src/word_table.rs).\n\
          pub static WORD_LIST_FILES: &[(&str, &str, &[u8])] = &[\n{word_lists}];\n\
          /// Learned models' weights, as JSON made from their TOML: (path, contents).\n\
-         pub static MODEL_FILES: &[(&str, &str)] = &[\n{models}];\n"
+         pub static MODEL_FILES: &[(&str, &str)] = &[\n{models}];\n\
+         /// The built-in patterns' syntax trees, as their screens read them\n\
+         /// (src/rules/screen/reading.rs): (key of the reading, pattern,\n\
+         /// prepared tree), in order of key and pattern.\n\
+         pub static SCREEN_PATTERNS: &[(u8, &str, &[u8])] = &[\n{screen_patterns}];\n"
     );
     let code = code + &rule_docs(&root);
     let out = out_dir.join("embedded.rs");
@@ -155,6 +177,22 @@ fn entries(path: &Path, key: &str) -> Vec<toml::Value> {
         Some(toml::Value::Array(entries)) => entries,
         _ => Vec::new(),
     }
+}
+
+/// The table of prepared patterns, as Rust source entries, in order. A
+/// pattern that does not parse, or whose prepared form would not build
+/// the same tree, has no entry: its screen parses it.
+fn prepared_patterns(mut screened: Vec<(u8, String)>) -> String {
+    screened.sort();
+    screened.dedup();
+    let mut out = String::new();
+    for (key, pattern) in screened {
+        let (crlf, reading) = reading::from_key(key);
+        if let Some(prepared) = reading::prepare(&pattern, crlf, reading) {
+            out.push_str(&format!("    ({key}, {pattern:?}, &{prepared:?}),\n"));
+        }
+    }
+    out
 }
 
 /// Byte strings as the Rust source of a slice of byte-string slices.

@@ -19,7 +19,7 @@
 //! does not, never the reverse: it screens for a caller that asks the
 //! regex whenever the screen says yes. It reads its patterns more loosely
 //! to build a smaller automaton, in a fraction of the time (see
-//! [`rewrite`]). A narrow screen ([`Screen::narrow`]) is exact on a text
+//! [`reading`]). A narrow screen ([`Screen::narrow`]) is exact on a text
 //! of Latin and Cyrillic letters and common punctuation ([`is_narrow`]),
 //! and answers nothing that can be trusted on any other: it keeps only
 //! those characters in its classes, which is most of the cost saved.
@@ -27,13 +27,19 @@
 //! Serialized DFAs built at compile time were measured too, and lost:
 //! checking one as it loads costs about half of compiling it, and one line
 //! signal (`newsletter`, a case-insensitive `.{0,60}`) makes an 85 MB DFA.
+//! What build.rs does instead is parse each built-in pattern, read it as
+//! its screens read it, and write its syntax tree out ([`reading`]): the
+//! screen builds the tree from that, and compiles it, without parsing.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::Hir;
+
+mod reading;
+
+use reading::{Reading, NARROW};
 
 /// One lazy DFA over one or more patterns, with a pool of the caches its
 /// searches need (one per thread that searches at once).
@@ -51,28 +57,6 @@ pub(crate) enum Syntax {
     Default,
     Crlf,
 }
-
-/// How a screen reads its patterns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Reading {
-    /// As written.
-    Exact,
-    /// Widened: a match of the pattern is a match of the screen.
-    Loose,
-    /// Its classes cut down to the characters [`is_narrow`] accepts: on a
-    /// text of only those, the same matches.
-    Narrow,
-}
-
-/// The characters a narrow screen is exact for: Latin script (to Latin
-/// Extended-B), Cyrillic, general punctuation (curly quotes, dashes, the
-/// ellipsis) and currency signs.
-const NARROW: [(char, char); 4] = [
-    ('\0', '\u{24F}'),
-    ('\u{400}', '\u{4FF}'),
-    ('\u{2000}', '\u{206F}'),
-    ('\u{20A0}', '\u{20CF}'),
-];
 
 /// Whether a narrow screen's answer on `text` is exact: every character is
 /// in [`NARROW`].
@@ -154,16 +138,30 @@ impl Screen {
     }
 }
 
+/// The prepared form of a built-in pattern read so (see [`reading`]),
+/// made by build.rs.
+fn prepared(pattern: &str, crlf: bool, reading: Reading) -> Option<&'static [u8]> {
+    let key = reading::key(crlf, reading);
+    let table = crate::embedded::SCREEN_PATTERNS;
+    table
+        .binary_search_by(|&(k, p, _)| (k, p).cmp(&(key, pattern)))
+        .ok()
+        .map(|i| table[i].2)
+}
+
 /// The lazy DFA of `patterns`. The automaton keeps no groups, which a
 /// screen never reports. Like the regex crate's own lazy DFA, a search
 /// gives up when the automaton's cache thrashes (cleared three times with
 /// fewer than 10 bytes searched a state), and the caller asks the regex.
 fn build(patterns: &[&str], syntax: Syntax, reading: Reading) -> Option<DFA> {
-    let config = syntax::Config::new().crlf(matches!(syntax, Syntax::Crlf));
-    let mut hirs = syntax::parse_many_with(patterns, &config).ok()?;
-    if reading != Reading::Exact {
-        hirs = hirs.into_iter().map(|hir| rewrite(hir, reading)).collect();
-    }
+    let crlf = matches!(syntax, Syntax::Crlf);
+    let hirs = patterns
+        .iter()
+        .map(|pattern| match prepared(pattern, crlf, reading) {
+            Some(prepared) => reading::build(prepared),
+            None => reading::read(pattern, crlf, reading),
+        })
+        .collect::<Option<Vec<Hir>>>()?;
     let nfa = thompson::Compiler::new()
         .configure(thompson::Config::new().which_captures(WhichCaptures::None))
         .build_many_from_hir(&hirs)
@@ -177,92 +175,6 @@ fn build(patterns: &[&str], syntax: Syntax, reading: Reading) -> Option<DFA> {
         )
         .build_from_nfa(nfa)
         .ok()
-}
-
-/// A pattern read loosely or narrowly, with an automaton that is cheaper
-/// to build. Most of a pattern's automaton is Unicode: a class such as
-/// `\p{L}` or a case-insensitive letter is hundreds of UTF-8 byte
-/// sequences, and a bounded repetition such as `[^()\n]{3,300}` is as many
-/// copies of its class as its bound.
-///
-/// Loosely, each change only widens what the pattern matches:
-/// - a class with letters beyond ASCII keeps its ASCII ones and takes in
-///   every other character (`\p{Lu}` becomes `[A-Z]` or any non-ASCII
-///   character);
-/// - a repetition keeps its minimum and loses its maximum (`{3,300}`
-///   becomes `{3,}`);
-/// - a Unicode word boundary, which a lazy DFA cannot search past a
-///   non-ASCII character, is dropped.
-///
-/// Narrowly, a class keeps only the characters of [`NARROW`]: a match in a
-/// text of only those characters matched each class with one of them.
-///
-/// Groups are dropped, as in every screen.
-fn rewrite(hir: Hir, reading: Reading) -> Hir {
-    let again = |sub: Hir| rewrite(sub, reading);
-    let loose = reading == Reading::Loose;
-    match hir.into_kind() {
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(match reading {
-            Reading::Loose => loosen_class(class),
-            Reading::Narrow => narrow_class(class),
-            Reading::Exact => class,
-        })),
-        HirKind::Class(class) => Hir::class(class),
-        HirKind::Look(
-            Look::WordUnicode
-            | Look::WordUnicodeNegate
-            | Look::WordStartUnicode
-            | Look::WordEndUnicode
-            | Look::WordStartHalfUnicode
-            | Look::WordEndHalfUnicode,
-        ) if loose => Hir::empty(),
-        HirKind::Look(look) => Hir::look(look),
-        HirKind::Repetition(Repetition {
-            min,
-            max,
-            greedy,
-            sub,
-        }) => Hir::repetition(Repetition {
-            min,
-            max: if loose {
-                max.filter(|&max| max == min)
-            } else {
-                max
-            },
-            greedy,
-            sub: Box::new(again(*sub)),
-        }),
-        HirKind::Capture(capture) => again(*capture.sub),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(again).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(again).collect()),
-    }
-}
-
-/// `class` with only the characters of [`NARROW`].
-fn narrow_class(mut class: ClassUnicode) -> ClassUnicode {
-    if !class.is_ascii() {
-        class.intersect(&ClassUnicode::new(
-            NARROW
-                .iter()
-                .map(|&(from, to)| ClassUnicodeRange::new(from, to)),
-        ));
-    }
-    class
-}
-
-/// `class` with its characters beyond ASCII widened to all of them.
-fn loosen_class(mut class: ClassUnicode) -> ClassUnicode {
-    if class.is_ascii() {
-        return class;
-    }
-    class.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
-    class.union(&ClassUnicode::new([ClassUnicodeRange::new(
-        '\u{80}',
-        char::MAX,
-    )]));
-    class
 }
 
 #[cfg(test)]
@@ -324,6 +236,31 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Each prepared built-in pattern builds the tree its pattern reads
+    /// as, and every screen of a built-in pattern or line signal has one.
+    #[test]
+    fn builtin_patterns_are_prepared_as_they_read() {
+        let table = crate::embedded::SCREEN_PATTERNS;
+        assert!(table
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+        for &(key, pattern, prepared) in table {
+            let (crlf, reading) = reading::from_key(key);
+            let tree = reading::read(pattern, crlf, reading);
+            assert_eq!(reading::build(prepared), tree, "{pattern}");
+        }
+        let signals = crate::rules::junk::scraper_line::signals();
+        let screened = crate::embedded::BUILTIN_PATTERNS
+            .iter()
+            .map(|&p| (p, true, Reading::Loose))
+            .chain(signals.iter().flat_map(|s| {
+                [Reading::Loose, Reading::Narrow].map(|r| (s.pattern.as_str(), false, r))
+            }));
+        for (pattern, crlf, reading) in screened {
+            assert!(prepared(pattern, crlf, reading).is_some(), "{pattern}");
         }
     }
 
