@@ -58,6 +58,7 @@ fn main() {
     collect(&rules, &mut files);
     files.sort();
     let mut lexicons = String::new();
+    let mut lexicon_table = String::new();
     let mut rule_files = String::new();
     let mut kb = String::new();
     let mut signals = String::new();
@@ -92,6 +93,7 @@ fn main() {
             }
         } else if name.starts_with("lexicon/") {
             lexicons.push_str(&entry);
+            lexicon_table.push_str(&lexicon_entries(path));
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
             kb_image.push_str(&kb_image_entry(&out_dir, &name, path));
@@ -127,6 +129,9 @@ fn main() {
          pub static RULE_FILES: &[(&str, &str)] = &[\n{rule_files}];\n\
          /// Built-in word lists: (path as shown in errors, contents).\n\
          pub static LEXICON_FILES: &[(&str, &str)] = &[\n{lexicons}];\n\
+         /// Their lexicons, read here: (name, case-sensitive, language,\n\
+         /// words, lower-cased unless case-sensitive).\n\
+         pub static LEXICONS: &[(&str, bool, Option<&str>, &[&str])] = &[\n{lexicon_table}];\n\
          /// The knowledge base: (path as shown in errors, contents).\n\
          pub static KB_FILES: &[(&str, &str)] = &[\n{kb}];\n\
          /// The knowledge base's records as postcard, read from KB_FILES at\n\
@@ -191,6 +196,40 @@ fn prepared_patterns(mut screened: Vec<(u8, String)>) -> String {
         if let Some(prepared) = reading::prepare(&pattern, crlf, reading) {
             out.push_str(&format!("    ({key}, {pattern:?}, &{prepared:?}),\n"));
         }
+    }
+    out
+}
+
+/// The lexicons of a lexicon file, as Rust source entries of `LEXICONS`:
+/// what `lexicon::builtin` would otherwise parse at run time. The file's
+/// other fields are checked by the tests.
+fn lexicon_entries(path: &Path) -> String {
+    let mut out = String::new();
+    for lexicon in entries(path, "lexicon") {
+        let field = |key: &str| lexicon.get(key);
+        let name = field("name")
+            .and_then(toml::Value::as_str)
+            .unwrap_or_default();
+        let case_sensitive = field("case_sensitive")
+            .and_then(toml::Value::as_bool)
+            .unwrap_or(false);
+        let language = field("language").and_then(toml::Value::as_str);
+        let words: Vec<String> = field("words")
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(toml::Value::as_str)
+            .map(|w| {
+                if case_sensitive {
+                    w.to_owned()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "    ({name:?}, {case_sensitive}, {language:?}, &{words:?}),\n"
+        ));
     }
     out
 }

@@ -8,16 +8,21 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use serde::Deserialize;
 
-use crate::embedded::{LEXICON_FILES, WORD_LIST_FILES};
+#[cfg(test)]
+use crate::embedded::LEXICON_FILES;
+use crate::embedded::{LEXICONS, WORD_LIST_FILES};
 
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
     lexicon: Vec<LexiconEntry>,
 }
 
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconEntry {
@@ -42,15 +47,15 @@ pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 #[derive(Debug, Default)]
 pub struct Lexicon {
     case_sensitive: bool,
-    words: FastSet<String>,
+    words: FastSet<&'static str>,
     /// The language of a list of function words (`stopwords-*`).
-    pub language: Option<String>,
+    pub language: Option<&'static str>,
 }
 
 impl Lexicon {
     /// The words, lower-cased unless the list is case-sensitive.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str)
+        self.words.iter().copied()
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -69,10 +74,10 @@ impl Lexicon {
                 lower.make_ascii_lowercase();
                 return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
             }
-            return self.words.contains(&word.to_ascii_lowercase());
+            return self.words.contains(word.to_ascii_lowercase().as_str());
         }
         if word.chars().any(char::is_uppercase) {
-            self.words.contains(&word.to_lowercase())
+            self.words.contains(word.to_lowercase().as_str())
         } else {
             self.words.contains(word)
         }
@@ -86,7 +91,7 @@ pub struct Lexicons {
     pub abbreviations: Lexicon,
     pub minor_words: Lexicon,
     pub repeatable_words: Lexicon,
-    by_name: HashMap<String, Lexicon>,
+    by_name: HashMap<&'static str, Lexicon>,
 }
 
 impl Lexicons {
@@ -100,7 +105,7 @@ impl Lexicons {
             .by_name
             .iter()
             .filter(|(name, _)| name.starts_with(prefix))
-            .map(|(name, lexicon)| (name.as_str(), lexicon))
+            .map(|(name, lexicon)| (*name, lexicon))
             .collect();
         found.sort_unstable_by_key(|(name, _)| *name);
         found
@@ -158,42 +163,30 @@ fn list_name(path: &str) -> &str {
 }
 
 /// Parses one lexicon file.
-pub fn parse(contents: &str) -> Result<Vec<LexiconEntry>, toml::de::Error> {
+#[cfg(test)]
+fn parse(contents: &str) -> Result<Vec<LexiconEntry>, toml::de::Error> {
     toml::from_str::<LexiconFile>(contents).map(|file| file.lexicon)
 }
 
-/// The built-in lexicons (`rules/lexicon/*.toml`), parsed once per process.
-/// Only [`crate::knowledge::Knowledge`] calls it: code that reads a
-/// lexicon is given one.
+/// The built-in lexicons (`rules/lexicon/*.toml`, read by build.rs),
+/// gathered once per process. Only [`crate::knowledge::Knowledge`] calls
+/// it: code that reads a lexicon is given one.
 pub fn builtin() -> &'static Lexicons {
     static BUILTIN: OnceLock<Lexicons> = OnceLock::new();
     BUILTIN.get_or_init(|| {
-        let mut by_name = HashMap::new();
-        for (path, contents) in LEXICON_FILES {
-            // The embedded files are checked by `tests::builtin_lexicons_are_valid`.
-            let entries = parse(contents).unwrap_or_else(|e| panic!("{path}: {e}"));
-            for entry in entries {
-                let words = entry
-                    .words
-                    .into_iter()
-                    .map(|w| {
-                        if entry.case_sensitive {
-                            w
-                        } else {
-                            w.to_lowercase()
-                        }
-                    })
-                    .collect();
-                by_name.insert(
-                    entry.name,
-                    Lexicon {
-                        case_sensitive: entry.case_sensitive,
-                        words,
-                        language: entry.language,
-                    },
-                );
-            }
-        }
+        // `tests::the_table_is_the_files` holds the table to the files.
+        let mut by_name: HashMap<&'static str, Lexicon> = LEXICONS
+            .iter()
+            .map(|&(name, case_sensitive, language, words)| {
+                let words = words.iter().copied().collect();
+                let lexicon = Lexicon {
+                    case_sensitive,
+                    words,
+                    language,
+                };
+                (name, lexicon)
+            })
+            .collect();
         let mut take = |name: &str| by_name.remove(name).unwrap_or_default();
         Lexicons {
             abbreviations: take("abbreviations"),
@@ -233,6 +226,37 @@ mod tests {
         assert!(builtin().minor_words.contains("Of"));
     }
 
+    /// The table build.rs made is what the files say: each lexicon's
+    /// case, language and words, lower-cased unless case-sensitive.
+    #[test]
+    fn the_table_is_the_files() {
+        let mut from_files = Vec::new();
+        for (path, contents) in LEXICON_FILES {
+            for entry in parse(contents).unwrap_or_else(|e| panic!("{path}: {e}")) {
+                let words: Vec<String> = if entry.case_sensitive {
+                    entry.words
+                } else {
+                    entry.words.iter().map(|w| w.to_lowercase()).collect()
+                };
+                from_files.push((entry.name, entry.case_sensitive, entry.language, words));
+            }
+        }
+        let table: Vec<_> = LEXICONS
+            .iter()
+            .map(|&(name, case_sensitive, language, words)| {
+                let words: Vec<String> = words.iter().map(|&w| w.to_owned()).collect();
+                (
+                    name.to_owned(),
+                    case_sensitive,
+                    language.map(str::to_owned),
+                    words,
+                )
+            })
+            .collect();
+        assert_eq!(table, from_files);
+        assert!(builtin().get("function-words").is_some());
+    }
+
     #[test]
     fn a_list_folds_case_at_every_length() {
         let words: Vec<String> = [30, 31, 32, 33, 40]
@@ -242,7 +266,7 @@ mod tests {
             .collect();
         let list = Lexicon {
             case_sensitive: false,
-            words: words.iter().cloned().collect(),
+            words: words.iter().map(|w| &*w.clone().leak()).collect(),
             language: None,
         };
         for word in &words {
@@ -251,7 +275,7 @@ mod tests {
             for asked in [word.as_str(), &capital, &upper] {
                 assert_eq!(
                     list.contains(asked),
-                    list.words.contains(&asked.to_lowercase()),
+                    list.words.contains(asked.to_lowercase().as_str()),
                     "{asked}"
                 );
             }

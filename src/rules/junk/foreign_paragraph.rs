@@ -139,7 +139,7 @@ fn foreign_language<'a>(
     if english_only as f64 > MAX_ENGLISH_SHARE * total {
         return None;
     }
-    lexicon.language.as_deref()
+    lexicon.language
 }
 
 /// (Latin letters, all letters) in a text.
