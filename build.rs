@@ -21,6 +21,9 @@ mod pattern_gate;
 #[path = "src/rules/screen/reading.rs"]
 mod reading;
 
+#[path = "src/rules/junk/furniture/file.rs"]
+mod model_file;
+
 // The knowledge base's records, read here as mtlint reads them, to write
 // its build-time image (`kb_image`).
 #[allow(dead_code)]
@@ -98,9 +101,7 @@ fn main() {
             kb.push_str(&entry);
             kb_image.push_str(&kb_image_entry(&out_dir, &name, path));
         } else if name.ends_with(".model.toml") {
-            // As JSON, which parses many times faster than TOML: a model
-            // is mostly numbers.
-            models.push_str(&json_entry(&out_dir, &name, path));
+            models.push_str(&model_image_entry(&out_dir, &name, path));
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
             gates.push_str(&signal_gates(path));
@@ -149,8 +150,9 @@ fn main() {
          /// Plain word lists, one word a line: (path as shown in errors,\n\
          /// contents, hash table: src/word_table.rs).\n\
          pub static WORD_LIST_FILES: &[(&str, &str, &[u8])] = &[\n{word_lists}];\n\
-         /// Learned models' weights, as JSON made from their TOML: (path, contents).\n\
-         pub static MODEL_FILES: &[(&str, &str)] = &[\n{models}];\n\
+         /// Learned models, read from their TOML and written as postcard:\n\
+         /// (path as shown in errors, image).\n\
+         pub static MODEL_FILES: &[(&str, &[u8])] = &[\n{models}];\n\
          /// The built-in patterns' syntax trees, as their screens read them\n\
          /// (src/rules/screen/reading.rs): (key of the reading, pattern,\n\
          /// prepared tree), in order of key and pattern.\n\
@@ -366,17 +368,24 @@ fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Writes a TOML file under `rules/` (a learned model's weights) as JSON
-/// into OUT_DIR, and returns the entry that embeds it: `(path as shown in
-/// errors, JSON)`. Parsing JSON at startup costs a tenth of parsing the
-/// TOML. A file that is not valid TOML stops the build, naming it.
-fn json_entry(out_dir: &Path, name: &str, path: &Path) -> String {
-    let json = out_dir.join(name.replace('/', "__")).with_extension("json");
-    fs::write(&json, toml_to_json(path)).expect("OUT_DIR is writable");
+/// Reads a learned model's file as mtlint does, writes it into OUT_DIR as
+/// postcard, and returns the entry that embeds it: `(path as shown in
+/// errors, image)`. A model is mostly numbers, which JSON took a
+/// one-article run 2.6M instructions to parse. A file that is not a model
+/// stops the build, naming it.
+fn model_image_entry(out_dir: &Path, name: &str, path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let model: model_file::ModelFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let image = out_dir
+        .join(name.replace('/', "__"))
+        .with_extension("postcard");
+    let bytes = postcard::to_allocvec(&model).expect("the model serialises");
+    fs::write(&image, bytes).expect("OUT_DIR is writable");
     format!(
-        "    ({:?}, include_str!({:?})),\n",
+        "    ({:?}, include_bytes!({:?})),\n",
         format!("rules/{name}"),
-        json.display().to_string()
+        image.display().to_string()
     )
 }
 
@@ -398,11 +407,4 @@ fn kb_image_entry(out_dir: &Path, name: &str, path: &Path) -> String {
         format!("rules/{name}"),
         image.display().to_string()
     )
-}
-
-fn toml_to_json(path: &Path) -> String {
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let value: toml::Value =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::to_string(&value).expect("TOML values serialise as JSON")
 }

@@ -6,17 +6,17 @@
 //! a page's lines and says which features weighed most in a finding.
 
 pub mod features;
+mod file;
 mod forest;
 mod text;
 pub(crate) use text::is_full_date;
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use crate::embedded::MODEL_FILES;
 use crate::lexicon::Lexicons;
 pub use features::{vocabulary_words, LineView, Vocabulary, FEATURES, N};
+use file::{ModelFile, RawVocabulary};
 use forest::Forest;
 
 /// What each feature says of a line when it pushes the score up: above its
@@ -127,50 +127,6 @@ const SAYS: [(&str, Option<&str>, Option<&str>); N] = [
     ("next_vocab", Some("before words of page furniture"), None),
 ];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ModelFile {
-    model: Header,
-    vocabulary: RawVocabulary,
-    tree: Vec<RawTree>,
-}
-
-/// The learned words and their weights, in two lists of one length.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawVocabulary {
-    words: Vec<String>,
-    weights: Vec<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Header {
-    #[allow(
-        dead_code,
-        reason = "the file says how it was made; the loader needs no more"
-    )]
-    trained_on: String,
-    /// The feature names, in the order the trees index them.
-    features: Vec<String>,
-    /// Each feature's mean over the training lines.
-    means: Vec<f64>,
-    /// The log-odds every score starts from.
-    base: f64,
-    threshold: f64,
-}
-
-/// A tree in heap order: node `i` has children `2i + 1` (the feature at or
-/// below the threshold) and `2i + 2`. A node whose feature is -1 is a leaf.
-/// `value` is each node's own estimate (a leaf's is what it adds).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTree {
-    feature: Vec<i32>,
-    threshold: Vec<f64>,
-    value: Vec<f64>,
-}
-
 /// A node of a tree: a split on a feature, or a leaf (feature -1), with
 /// its estimate.
 #[derive(Debug, Clone, Copy)]
@@ -241,9 +197,9 @@ impl Model {
         Self::from_file(toml::from_str(text).map_err(|e| e.to_string())?)
     }
 
-    /// The built-in model, which build.rs turned into JSON.
-    fn parse_json(json: &str) -> Result<Self, String> {
-        Self::from_file(serde_json::from_str(json).map_err(|e| e.to_string())?)
+    /// The built-in model, which build.rs read and wrote as postcard.
+    fn from_image(image: &[u8]) -> Result<Self, String> {
+        Self::from_file(postcard::from_bytes(image).map_err(|e| e.to_string())?)
     }
 
     fn from_file(file: ModelFile) -> Result<Self, String> {
@@ -370,12 +326,12 @@ impl Model {
 pub fn builtin() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
-        let (path, text) = MODEL_FILES
+        let (path, image) = MODEL_FILES
             .iter()
             .find(|(path, _)| path.ends_with("furniture.model.toml"))
             .expect("build.rs embeds rules/junk/furniture.model.toml");
         // Checked by `tests::the_builtin_model_loads`.
-        Model::parse_json(text).unwrap_or_else(|e| panic!("{path}: {e}"))
+        Model::from_image(image).unwrap_or_else(|e| panic!("{path}: {e}"))
     })
 }
 

@@ -73,7 +73,7 @@ fn the_builtin_model_loads() {
     let model = builtin();
     assert!(model.threshold > 0.5);
     assert!(model.trees().count() > 10);
-    // The JSON that build.rs made is the TOML file, number for number.
+    // The image that build.rs made is the TOML file, number for number.
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/rules/junk/furniture.model.toml"
