@@ -327,7 +327,14 @@ impl Term {
     }
 }
 
+/// A date as TOML writes it (`YYYY-MM-DD`), or as the build-time image
+/// does: its year, month and day as numbers, which need no parsing.
 fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    if !d.is_human_readable() {
+        let (year, month, day) = <(i32, u8, u8)>::deserialize(d)?;
+        return Date::new(year, month, day)
+            .ok_or_else(|| serde::de::Error::custom("not a date of the calendar"));
+    }
     let text = String::deserialize(d)?;
     text.parse().map_err(serde::de::Error::custom)
 }
@@ -335,21 +342,23 @@ fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
 /// An absent date is no date (in TOML), or `None` (in the build-time
 /// image, which writes every field).
 fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-    let Some(text) = Option::<String>::deserialize(d)? else {
-        return Ok(None);
-    };
-    text.parse().map(Some).map_err(serde::de::Error::custom)
+    #[derive(Deserialize)]
+    struct Wrapped(#[serde(deserialize_with = "date")] Date);
+    Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(date)| date))
 }
 
 fn date_text<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(date)
+    if s.is_human_readable() {
+        s.collect_str(date)
+    } else {
+        (date.year, date.month, date.day).serialize(s)
+    }
 }
 
 fn optional_date_text<S: serde::Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => s.serialize_some(&date.to_string()),
-        None => s.serialize_none(),
-    }
+    #[derive(Serialize)]
+    struct Wrapped<'a>(#[serde(serialize_with = "date_text")] &'a Date);
+    date.as_ref().map(Wrapped).serialize(s)
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -121,6 +121,33 @@ fn image_and_toml_load_alike() {
     assert!(toml == image, "the image differs from the TOML files");
 }
 
+/// The image writes a date as numbers, TOML as text; both read back the
+/// same terms, with or without an end, and the image's numbers are held to
+/// the calendar.
+#[test]
+fn dates_read_alike_from_text_and_numbers() {
+    let text = "[[person]]\nname = \"Anna Ivanova\"\nsurname = \"Ivanova\"\n\
+                office = [{ country = \"X\", office = \"y\", from = \"2020-02-29\" },\
+                { country = \"X\", office = \"z\", from = \"2019-01-01\", to = \"2020-02-29\" }]\n";
+    let file: KbFile = toml::from_str(text).unwrap();
+    let image = postcard::to_allocvec(&file).unwrap();
+    let read: KbFile = postcard::from_bytes(&image).unwrap();
+    assert_eq!(format!("{:?}", read.person), format!("{:?}", file.person));
+    let leap = crate::date::Date::new(2020, 2, 29);
+    assert_eq!(read.person[0].office[0].from, leap.unwrap());
+    assert_eq!(read.person[0].office[1].to, leap);
+    let at = image
+        .windows(4)
+        .position(|w| w == [0xC8, 0x1F, 2, 29])
+        .expect("2020 as a varint");
+    let mut bad = image.clone();
+    bad[at + 3] = 30;
+    assert!(
+        postcard::from_bytes::<KbFile>(&bad).is_err(),
+        "no 30 February"
+    );
+}
+
 #[test]
 fn knowledge_base_is_consistent() {
     let kb = Kb::builtin();
