@@ -16,6 +16,7 @@
 //! chunk. `junk.recurring-line` reads the counts.
 
 use crate::lexicon::{FastMap, FastSet};
+use crate::text::is_alphabetic;
 
 /// How many articles of a run carry each line.
 #[derive(Clone, Debug, Default)]
@@ -175,7 +176,7 @@ fn fold_line(line: &str, out: &mut Vec<u8>) -> usize {
             out.push(c.to_ascii_lowercase() as u8);
             continue;
         }
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             letters += 1;
         }
         for lower in c.to_lowercase() {

@@ -4,7 +4,7 @@
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::lexicon::Lexicons;
-use crate::text::TextRange;
+use crate::text::{is_alphabetic, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -43,7 +43,7 @@ pub(super) fn tokenize(lexicons: &Lexicons, text: &str) -> Vec<Token> {
         }
         let (end, kind) = if let Some(end) = scan_url(text, i) {
             (end, TokenKind::Link)
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             scan_word(lexicons, text, i)
         } else if c.is_ascii_digit() {
             (scan_number(text, i), TokenKind::Number)
@@ -96,7 +96,7 @@ fn scan_url(text: &str, start: usize) -> Option<usize> {
 fn scan_alnum(text: &str, mut i: usize) -> usize {
     let mut chars = text[i..].chars().peekable();
     while let Some(c) = chars.next() {
-        let inner_apostrophe = is_apostrophe(c) && chars.peek().is_some_and(|n| n.is_alphabetic());
+        let inner_apostrophe = is_apostrophe(c) && chars.peek().is_some_and(|n| is_alphabetic(*n));
         if c.is_alphanumeric() || is_mark(c) || inner_apostrophe {
             i += c.len_utf8();
         } else {

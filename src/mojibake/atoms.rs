@@ -4,6 +4,7 @@
 //! `?` or `�`, and CESU-8's surrogate pairs.
 
 use super::CodePage;
+use crate::text::is_alphabetic;
 
 /// One character of a line and the byte it maps to in a code page.
 #[derive(Clone, Copy)]
@@ -153,7 +154,7 @@ pub(super) fn atoms(cells: &[Cell], page: CodePage) -> Vec<Atom> {
             Some(decoded) => {
                 let odd = cells[i..j]
                     .iter()
-                    .any(|c| c.c != ' ' && (!c.c.is_alphabetic() || is_rare_letter(c.c)));
+                    .any(|c| c.c != ' ' && (!is_alphabetic(c.c) || is_rare_letter(c.c)));
                 out.push(Atom {
                     first: i,
                     end: j,
@@ -230,7 +231,7 @@ fn space_atom(cells: &[Cell], i: usize, page: CodePage) -> Option<Atom> {
             let next = cells.get(i + 2)?.c;
             let before_ok = i == 0 || !cells[i - 1].c.is_alphanumeric();
             let decoded = std::str::from_utf8(&[lead, 0xA0]).ok()?.chars().next()?;
-            (before_ok && next.is_alphabetic() && decoded.is_alphanumeric())
+            (before_ok && is_alphabetic(next) && decoded.is_alphanumeric())
                 .then(|| atom(decoded, i + 2, true))
         }
         _ => None,
@@ -244,7 +245,7 @@ fn a_grave_fits(cells: &[Cell], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| cells[k].c);
     let after = cells.get(i + 2).map(|c| c.c);
     match before {
-        Some(c) if c.is_alphabetic() => c.is_lowercase(),
+        Some(c) if is_alphabetic(c) => c.is_lowercase(),
         _ => after.is_some_and(char::is_lowercase),
     }
 }
@@ -255,8 +256,8 @@ fn a_grave_fits(cells: &[Cell], i: usize) -> bool {
 /// `àquele`, `àquilo`), as ftfy also keeps them.
 pub(super) fn joins_a_grave(next: &str) -> bool {
     // Letters of the whole token: `l’utilisation` is no lone letter.
-    let letters = next.chars().filter(|c| c.is_alphabetic()).count();
-    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let letters = next.chars().filter(|c| is_alphabetic(*c)).count();
+    let word: String = next.chars().take_while(|c| is_alphabetic(*c)).collect();
     letters <= 1
         || matches!(
             word.as_str(),

@@ -1,6 +1,8 @@
 //! Whether a repair reads as real text: the script of each letter and the
 //! characters that turn up in real text.
 
+use crate::text::is_alphabetic;
+
 /// The scripts a letter can belong to, coarsely.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Script {
@@ -23,7 +25,7 @@ impl Script {
 
 /// The script of a letter, or `None` for anything that is not one.
 pub fn script(c: char) -> Option<Script> {
-    if !c.is_alphabetic() {
+    if !is_alphabetic(c) {
         return None;
     }
     Some(match c {
@@ -87,7 +89,7 @@ pub(super) fn plausible(text: &str) -> bool {
     let mut before = '\0';
     for c in text.chars() {
         let mark_on_base =
-            matches!(c as u32, 0x300..=0x36F) && !before.is_whitespace() && !before.is_alphabetic();
+            matches!(c as u32, 0x300..=0x36F) && !before.is_whitespace() && !is_alphabetic(before);
         if !is_common(c) && !mark_on_base {
             return false;
         }

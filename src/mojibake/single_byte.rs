@@ -4,6 +4,7 @@
 
 use super::script::{plausible, script, Script};
 use super::{Chain, CodePage, Finding};
+use crate::text::is_alphabetic;
 
 /// Windows-1251 or KOI8-R text read as Windows-1252 (or Latin-1): words
 /// made only of accented Latin letters that become Cyrillic words.
@@ -68,7 +69,7 @@ pub(super) fn find_single_byte_in_line(line: &str) -> Vec<Finding> {
         };
         let words_total = decoded
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| w.chars().any(is_alphabetic))
             .count();
         if score == words_total && plausible(&decoded) && has_vowels(&decoded) {
             out.push(Finding {
@@ -108,11 +109,11 @@ fn single_byte_letters(word: &str) -> usize {
 /// capitals (`ФСБ`) need none.
 fn has_vowels(text: &str) -> bool {
     text.split_whitespace().all(|word| {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = word.chars().filter(|c| is_alphabetic(*c)).count();
         letters < 3
             || word
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|c| is_alphabetic(*c))
                 .all(char::is_uppercase)
             || word
                 .chars()
@@ -127,14 +128,14 @@ fn natural_case_words(text: &str) -> usize {
         .filter(|w| {
             // `Нью-Йорк`: each part of a hyphenated word on its own.
             w.split('-').all(|part| {
-                let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
+                let letters: Vec<char> = part.chars().filter(|c| is_alphabetic(*c)).collect();
                 if letters.iter().any(|&c| script(c) != Some(Script::Cyrillic)) {
                     return false;
                 }
                 let rest_lower = letters.iter().skip(1).all(|c| c.is_lowercase());
                 let all_upper = letters.iter().all(|c| c.is_uppercase());
                 rest_lower || all_upper
-            }) && w.chars().any(char::is_alphabetic)
+            }) && w.chars().any(is_alphabetic)
         })
         .count()
 }

@@ -5,6 +5,7 @@
 use super::atoms::{atoms, is_continuation, joins_a_grave, Atom, Cell};
 use super::script::{plausible, script};
 use super::{Chain, CodePage, Finding};
+use crate::text::is_alphabetic;
 
 /// What real text puts right after a letter at the end of a word: a
 /// no-break space, an ellipsis, a closing quote or apostrophe, a dash, a
@@ -30,7 +31,7 @@ fn is_weak(cells: &[Cell], atom: &Atom) -> bool {
     if atom.weak {
         return true;
     }
-    if atom.guessed || !lead.is_alphabetic() || !marks.iter().all(|&c| is_trailing_mark(c)) {
+    if atom.guessed || !is_alphabetic(lead) || !marks.iter().all(|&c| is_trailing_mark(c)) {
         return false;
     }
     // No word ends in `Ã` or `Â` before a trade mark (`OÃ™` is `OÙ`), as
@@ -46,7 +47,7 @@ fn is_weak(cells: &[Cell], atom: &Atom) -> bool {
     if let Some(next) = cells
         .get(atom.end)
         .map(|c| c.c)
-        .filter(|c| c.is_alphabetic())
+        .filter(|c| is_alphabetic(*c))
     {
         let glued_ok = match marks.last() {
             Some('’') => true,
@@ -58,7 +59,7 @@ fn is_weak(cells: &[Cell], atom: &Atom) -> bool {
         }
     }
     match atom.first.checked_sub(1).map(|k| cells[k].c) {
-        Some(before) if before.is_alphabetic() => before.is_uppercase() == lead.is_uppercase(),
+        Some(before) if is_alphabetic(before) => before.is_uppercase() == lead.is_uppercase(),
         // A lone capital before a no-break space is the damaged one (`Â`).
         _ => !marks.contains(&'\u{a0}'),
     }
@@ -286,12 +287,12 @@ fn judge(
     let glued = |pred: fn(char) -> bool| {
         (first > 0 && pred(cells[first - 1].c)) || cells.get(last).is_some_and(|c| pred(c.c))
     };
-    let symbol_by_number = !atoms[0].decoded.is_alphabetic() && glued(|c| c.is_ascii_digit());
+    let symbol_by_number = !is_alphabetic(atoms[0].decoded) && glued(|c| c.is_ascii_digit());
     if !relaxed
         && atoms.len() == 1
         && atoms[0].end - atoms[0].first == 2
-        && !cells[first].c.is_alphabetic()
-        && !glued(char::is_alphabetic)
+        && !is_alphabetic(cells[first].c)
+        && !glued(is_alphabetic)
         && !symbol_by_number
     {
         return None;

@@ -14,7 +14,7 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::mojibake::CodePage;
 use crate::rule::{Check, Context, RuleMeta};
-use crate::text::TextRange;
+use crate::text::{is_alphabetic, TextRange};
 
 pub struct ControlCharacter;
 
@@ -45,13 +45,13 @@ fn mac_roman(c: char) -> Option<char> {
     let byte = u8::try_from(u32::from(c))
         .ok()
         .filter(|b| (0x80..=0x9F).contains(b))?;
-    Some(CodePage::MacRoman.decode_byte(byte)).filter(|meant| meant.is_alphabetic())
+    Some(CodePage::MacRoman.decode_byte(byte)).filter(|meant| is_alphabetic(*meant))
 }
 
 /// Whether the letters after an apostrophe make an English contraction
 /// or possessive (`don’t`, `it’s`, `we’re`).
 fn is_contraction(after: &str) -> bool {
-    let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let tail: String = after.chars().take_while(|c| is_alphabetic(*c)).collect();
     matches!(
         tail.to_lowercase().as_str(),
         "t" | "s" | "re" | "ve" | "ll" | "d" | "m"
@@ -65,17 +65,14 @@ fn is_contraction(after: &str) -> bool {
 /// or the control is not inside a word). `None`: both make a letter.
 fn mac_vote(text: &str, start: usize, c: char) -> Option<bool> {
     let end = start + c.len_utf8();
-    let inside = text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphabetic)
-        && text[end..].chars().next().is_some_and(char::is_alphabetic);
+    let inside = text[..start].chars().next_back().is_some_and(is_alphabetic)
+        && text[end..].chars().next().is_some_and(is_alphabetic);
     if !inside || mac_roman(c).is_none() {
         return Some(false);
     }
     match windows_1252(c) {
         Some('’') => Some(!is_contraction(&text[end..])),
-        Some(meant) if meant.is_alphabetic() => None,
+        Some(meant) if is_alphabetic(meant) => None,
         Some(_) => Some(true),
         // A byte Windows-1252 leaves out proves nothing on its own.
         None => None,

@@ -24,7 +24,7 @@ use crate::document::Document;
 use crate::lexicon::{FastMap, Lexicons};
 use crate::mojibake::Script;
 use crate::rule::{Check, Context, RuleMeta};
-use crate::text::TextRange;
+use crate::text::{is_alphabetic, TextRange};
 
 pub struct MixedScript;
 
@@ -112,7 +112,7 @@ struct Counts {
 impl Counts {
     fn of(text: &str) -> Counts {
         let mut counts = Counts::default();
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
+        for c in text.chars().filter(|c| is_alphabetic(*c)) {
             match script(c) {
                 Script::Latin => counts.latin += 1,
                 Script::Cyrillic => counts.cyrillic += 1,
@@ -145,7 +145,7 @@ impl Counts {
 /// The words of a line: runs of letters and combining marks, with their
 /// byte offsets in the line.
 fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word = |c: char| c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36f}');
+    let is_word = |c: char| is_alphabetic(c) || matches!(c, '\u{300}'..='\u{36f}');
     let mut rest = line.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = rest.by_ref().find(|&(_, c)| is_word(c))?;
@@ -200,7 +200,7 @@ fn repair_mixed(word: &str, at: usize, line_counts: Counts, twins: &Twins) -> Op
     if counts.other > 0 || counts.scripts() < 2 {
         return None;
     }
-    let letters = || word.char_indices().filter(|(_, c)| c.is_alphabetic());
+    let letters = || word.char_indices().filter(|(_, c)| is_alphabetic(*c));
     let roman = letters().all(|(_, c)| c.is_uppercase() && is_roman_digit(c, twins));
     // The word's own main script if all its letters can be written in it
     // (`Frеedom`); else the line's (`NАТО` in English, where `N` has no

@@ -18,6 +18,7 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::lexicon::{FastSet, Lexicon};
 use crate::rule::{Check, Context, RuleMeta};
+use crate::text::is_alphabetic;
 
 pub struct ForeignParagraph;
 
@@ -154,7 +155,7 @@ fn letters(text: &str) -> (usize, usize) {
             let letter = usize::from(c.is_ascii_alphabetic());
             latin += letter;
             all += letter;
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             latin += usize::from(is_latin(c));
             all += 1;
         }

@@ -63,7 +63,7 @@ use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicons;
 use crate::rule::{Check, Context, RuleMeta};
-use crate::text::{TextRange, TextSize};
+use crate::text::{is_alphabetic, TextRange, TextSize};
 pub use model::furniture_features;
 use signals::raised;
 pub(crate) use signals::warm_up;
@@ -119,7 +119,7 @@ fn is_fact_line(text: &str) -> bool {
         let words = label.split_whitespace().count();
         (1..=3).contains(&words)
             && label.starts_with(char::is_uppercase)
-            && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && label.chars().all(|c| is_alphabetic(c) || c == ' ')
             && !value.trim().is_empty()
     })
 }
@@ -329,10 +329,7 @@ fn introduces_a_list(doc: &Document, lines: &[(usize, Vec<&Signal>)], k: usize) 
 /// A credit line of the article ("Reporting by …", "Photo: …"): its first
 /// word is one of the lexicon's credit words.
 fn is_credit(text: &str, lexicons: &Lexicons) -> bool {
-    let first = text
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let first = text.split(|c: char| !is_alphabetic(c)).next().unwrap_or("");
     lexicons
         .get("credit-words")
         .is_some_and(|l| l.contains(first))
@@ -353,7 +350,7 @@ fn headline_like(text: &str) -> bool {
         .filter(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .chars()
-                .all(char::is_alphabetic)
+                .all(is_alphabetic)
         })
         .count();
     (3..=15).contains(&words)

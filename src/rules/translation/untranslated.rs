@@ -7,7 +7,7 @@ use crate::analysis::script::is_latin;
 use crate::diagnostic::{Category, Severity};
 use crate::document::{Document, TokenKind};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::text::TextRange;
+use crate::text::{is_alphabetic, TextRange};
 
 pub struct Untranslated;
 
@@ -23,7 +23,7 @@ static META: RuleMeta = RuleMeta::builtin(
 const LATIN_SHARE: f64 = 0.7;
 
 fn is_foreign_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_latin(c)
+    is_alphabetic(c) && !is_latin(c)
 }
 
 impl Check for Untranslated {
@@ -45,7 +45,7 @@ impl Check for Untranslated {
             if body.is_ascii() || !body.chars().any(is_foreign_letter) {
                 continue;
             }
-            let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = body.chars().filter(|c| is_alphabetic(*c)).count();
             let latin = body.chars().filter(|&c| is_latin(c)).count();
             if letters == 0 || (latin as f64) < LATIN_SHARE * letters as f64 {
                 continue;
@@ -101,7 +101,7 @@ impl Check for Untranslated {
                 let english = *english_lines.entry(line_number).or_insert_with(|| {
                     let line = doc.line_index.line_range(line_number, text);
                     let line_text = doc.slice(line);
-                    let line_letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
+                    let line_letters = line_text.chars().filter(|c| is_alphabetic(*c)).count();
                     let line_latin = line_text.chars().filter(|&c| is_latin(c)).count();
                     (line_latin as f64) >= LATIN_SHARE * line_letters as f64
                 });

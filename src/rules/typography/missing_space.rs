@@ -11,7 +11,7 @@
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::document::{Document, TokenKind};
 use crate::rule::{Check, Context, RuleMeta};
-use crate::text::TextRange;
+use crate::text::{is_alphabetic, TextRange};
 
 pub struct MissingSpace;
 
@@ -98,8 +98,8 @@ impl Check for MissingSpace {
 /// A word that can end a sentence: two letters or more (a single letter is
 /// an initial, as in `U.S`), not all capitals unless short (`UN`, `EU`).
 fn ends_a_sentence(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && word.chars().last().is_some_and(|c| c.is_alphabetic())
+    let letters = word.chars().filter(|c| is_alphabetic(*c)).count();
+    letters >= 2 && word.chars().last().is_some_and(is_alphabetic)
 }
 
 /// `Mediacity.Az`, `Sky.Kom`: a capitalised word (a sentence seldom

@@ -10,6 +10,7 @@
 use super::text::{
     contains_ci, has_numeric_date, has_time, is_glued_word, is_link, is_month, lower,
 };
+use crate::text::is_alphabetic;
 
 /// The lines a page's features are computed over: its non-blank lines,
 /// trimmed, in order.
@@ -156,7 +157,7 @@ impl Vocabulary {
 /// The words of a line as the vocabulary counts them: runs of letters,
 /// lower-cased, of two letters or more.
 pub fn vocabulary_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphabetic())
+    text.split(|c: char| !is_alphabetic(c))
         .filter(|w| w.chars().nth(1).is_some())
         .map(str::to_lowercase)
 }
@@ -165,7 +166,7 @@ pub fn vocabulary_words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// without allocating for words already in lower case. `ascii`: the line
 /// is ASCII, and the ASCII tests do.
 fn each_vocabulary_word(text: &str, ascii: bool, buffer: &mut String, mut f: impl FnMut(&str)) {
-    for piece in text.split(|c: char| !c.is_alphabetic()) {
+    for piece in text.split(|c: char| !is_alphabetic(c)) {
         // On an ASCII line a piece's bytes are its letters.
         let two_letters = if ascii {
             piece.len() >= 2
@@ -209,7 +210,7 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
             chars += 1;
             if c.is_ascii_digit() {
                 digits += 1;
-            } else if c.is_alphabetic() {
+            } else if is_alphabetic(c) {
                 letters += 1;
                 if c.is_uppercase() {
                     upper += 1;
@@ -249,7 +250,7 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
         let alphabetic = if ascii {
             word.bytes().all(|b| b.is_ascii_alphabetic())
         } else {
-            word.chars().all(char::is_alphabetic)
+            word.chars().all(is_alphabetic)
         };
         if alphabetic {
             alphabetic_words += 1;

@@ -2,6 +2,8 @@
 //! clock times, numeric dates, words glued to numbers, links, and ASCII
 //! case-insensitive comparisons that do not allocate.
 
+use crate::text::is_alphabetic;
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -112,7 +114,7 @@ pub(crate) fn is_glued_word(word: &str) -> bool {
     let (mut seams, mut digit_seam, mut letters) = (0, false, 0);
     let mut previous: Option<char> = None;
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             letters += 1;
         }
         if previous.is_some_and(char::is_lowercase) {
@@ -148,7 +150,7 @@ pub(crate) fn is_full_date(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
     {
-        let digits = token.trim_end_matches(|c: char| c.is_alphabetic());
+        let digits = token.trim_end_matches(|c: char| is_alphabetic(c));
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let suffix = &token[digits.len()..];
             if !["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()) {
