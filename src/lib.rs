@@ -9,6 +9,7 @@
 
 pub mod allow;
 pub mod analysis;
+pub mod automaton;
 pub mod batch;
 pub mod cli;
 pub mod config;

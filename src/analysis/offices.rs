@@ -55,7 +55,7 @@ pub fn mentions<'t>(knowledge: &'t Knowledge, text: &'t str) -> Vec<Mention<'t>>
     let mut out = Vec::new();
     // A text that names no office (most lines an editor lints alone)
     // needs no more.
-    if !kb.office_prefilter().is_match(text) {
+    if !kb.office_prefilter().get().is_match(text) {
         return out;
     }
     let modifiers = knowledge.lexicons().get("office-modifiers");

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::automaton::Adaptive;
 use crate::date::Date;
 use crate::lexicon::{FastMap, FastSet};
 use crate::memo::Memo;
@@ -62,7 +63,7 @@ pub struct Kb {
     /// spellings share.
     first_forms: FastMap<String, String>,
     /// Compiled the first time a text needs them (see `offices.rs`).
-    office_prefilter: OnceLock<AhoCorasick>,
+    office_prefilter: OnceLock<Adaptive>,
     office_index: OnceLock<OfficeIndex>,
     curated_by_initials: OnceLock<FastMap<(char, char), Vec<CuratedName>>>,
     curated_surnames: OnceLock<FastMap<char, Vec<usize>>>,
@@ -85,7 +86,7 @@ pub struct CuratedName {
 impl Kb {
     /// Every office phrase, in any ASCII case: a text without one has no
     /// office title.
-    pub fn office_prefilter(&self) -> &AhoCorasick {
+    pub fn office_prefilter(&self) -> &Adaptive {
         self.office_prefilter
             .get_or_init(|| offices::office_prefilter(self))
     }

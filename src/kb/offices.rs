@@ -19,6 +19,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Kb;
+use crate::automaton::Adaptive;
 use matcher::{in_name, inline_space, is_word_byte, Hit, Matcher, Tail};
 
 /// What a phrase of the automaton is (a bit each: a phrase can be more).
@@ -218,10 +219,8 @@ impl OfficeIndex {
 
 /// Every office phrase, in any ASCII case: a text without one has no
 /// mention.
-pub(super) fn office_prefilter(kb: &Kb) -> AhoCorasick {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(kb.offices.iter().flat_map(|o| &o.phrases))
+pub(super) fn office_prefilter(kb: &Kb) -> Adaptive {
+    Adaptive::new(kb.offices.iter().flat_map(|o| &o.phrases), true)
         .expect("the office phrases build an automaton")
 }
 

@@ -1,11 +1,9 @@
 //! The compiled rule files, [`RuleFileSet`]: one pass of each pattern's
 //! regex and one Aho-Corasick pass for all substitutions over a document.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
+use crate::automaton::Adaptive;
 use crate::diagnostic::{Category, Edit, Fix, Safety};
 use crate::document::Document;
 use crate::embedded::PATTERN_GATES;
@@ -32,34 +30,15 @@ pub struct RuleFileSet {
 }
 
 /// The gates of the built-in patterns (`gate.rs`, computed at build time):
-/// one search for all their literals tells which patterns can match.
-///
-/// The search starts on a contiguous NFA, built in a third of a DFA's
-/// time, and moves to a DFA, which searches twice as fast, after
-/// [`NFA_ARTICLES`]: a run of one article (an editor, a pre-commit hook)
-/// waits for the registry before its first check, and a run of many
-/// pays for the DFA once. Both find the same literals.
+/// one search for all their literals tells which patterns can match. The
+/// automaton is [`Adaptive`]: a run of one article waits for the registry
+/// before its first check, and the gates' DFA was most of its time.
 struct Gates {
     /// For each pattern, the sets of literal ids of which it needs one
     /// each; empty: no gate.
     sets: Vec<Vec<Vec<usize>>>,
-    literals: Vec<&'static [u8]>,
-    nfa: Option<AhoCorasick>,
-    dfa: OnceLock<Option<AhoCorasick>>,
-    searched: AtomicUsize,
-}
-
-/// The articles a run's gates search with their NFA.
-const NFA_ARTICLES: usize = 4;
-
-fn gate_automaton(literals: &[&[u8]], kind: AhoCorasickKind) -> Option<AhoCorasick> {
-    (!literals.is_empty()).then(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(kind))
-            .build(literals)
-            .expect("gate literals are far below the automaton's size limits")
-    })
+    automaton: Option<Adaptive>,
+    literals: usize,
 }
 
 impl Gates {
@@ -84,28 +63,21 @@ impl Gates {
                     .collect()
             })
             .collect();
+        let automaton = (!literals.is_empty()).then(|| {
+            Adaptive::new(&literals, true)
+                .expect("gate literals are far below the automaton's size limits")
+        });
         Self {
             sets,
-            nfa: gate_automaton(&literals, AhoCorasickKind::ContiguousNFA),
-            literals,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
+            automaton,
+            literals: literals.len(),
         }
-    }
-
-    fn automaton(&self) -> Option<&AhoCorasick> {
-        if self.searched.fetch_add(1, Ordering::Relaxed) < NFA_ARTICLES {
-            return self.nfa.as_ref();
-        }
-        self.dfa
-            .get_or_init(|| gate_automaton(&self.literals, AhoCorasickKind::DFA))
-            .as_ref()
     }
 
     /// For each pattern, whether `text` has a literal of each of its sets.
     fn open(&self, text: &str) -> Vec<bool> {
-        let mut found = vec![false; self.literals.len()];
-        if let Some(automaton) = self.automaton() {
+        let mut found = vec![false; self.literals];
+        if let Some(automaton) = self.automaton.as_ref().map(Adaptive::get) {
             for hit in automaton.find_overlapping_iter(text) {
                 found[hit.pattern().as_usize()] = true;
             }
@@ -295,42 +267,28 @@ pub(super) fn match_case(found: &str, wrong: &str, right: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::automaton::NFA_TEXTS;
 
-    /// The gates' NFA, which a run starts on, and the DFA it moves to
-    /// open the same patterns on every fixture and rule example, and on
-    /// their capitals.
+    /// The gates open the same patterns on the NFA a run starts on and on
+    /// the DFA it moves to, on every fixture and rule example, in their
+    /// case and in capitals.
     #[test]
     fn the_gates_open_alike_on_the_nfa_and_the_dfa() {
         use crate::rules::test::{fixture_texts, rule_file_examples};
         let set = RuleFileSet::compile(crate::rules::builtin_rule_files());
-        let gates = &set.gates;
-        let nfa = gates.nfa.as_ref().expect("built-in patterns have gates");
-        assert_eq!(nfa.kind(), AhoCorasickKind::ContiguousNFA);
+        let warmed = Gates::new(&set.patterns);
+        for _ in 0..NFA_TEXTS {
+            warmed.open("");
+        }
         let mut texts = fixture_texts();
         texts.extend(rule_file_examples(&["flag", "allow"]));
         texts.extend(texts.clone().iter().map(|t| t.to_uppercase()));
-        for text in &texts[..NFA_ARTICLES] {
-            gates.open(text);
-        }
-        assert!(gates.dfa.get().is_none(), "still on the NFA");
-        gates.open(&texts[0]);
-        let dfa = gates
-            .dfa
-            .get()
-            .and_then(Option::as_ref)
-            .expect("moved to the DFA");
-        assert_eq!(dfa.kind(), AhoCorasickKind::DFA);
-        let one = |automaton: &AhoCorasick, text: &str| {
-            let mut found: Vec<usize> = automaton
-                .find_overlapping_iter(text)
-                .map(|m| m.pattern().as_usize())
-                .collect();
-            found.sort_unstable();
-            found.dedup();
-            found
-        };
+        let mut opened = 0;
         for text in &texts {
-            assert_eq!(one(nfa, text), one(dfa, text), "{text}");
+            let on_dfa = warmed.open(text);
+            assert_eq!(Gates::new(&set.patterns).open(text), on_dfa, "{text}");
+            opened += on_dfa.iter().filter(|&&open| open).count();
         }
+        assert!(opened > 100, "{opened}");
     }
 }
