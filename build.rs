@@ -99,9 +99,9 @@ fn main() {
             lexicon_table.push_str(&lexicon_entries(path));
         } else if name.starts_with("kb/") {
             kb.push_str(&entry);
-            kb_image.push_str(&kb_image_entry(&out_dir, &name, path));
+            kb_image.push_str(&image_entry::<model::KbFile>(&out_dir, &name, path));
         } else if name.ends_with(".model.toml") {
-            models.push_str(&model_image_entry(&out_dir, &name, path));
+            models.push_str(&image_entry::<model_file::ModelFile>(&out_dir, &name, path));
         } else if name.ends_with(".signals.toml") {
             signals.push_str(&entry);
             gates.push_str(&signal_gates(path));
@@ -368,35 +368,20 @@ fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Reads a learned model's file as mtlint does, writes it into OUT_DIR as
-/// postcard, and returns the entry that embeds it: `(path as shown in
-/// errors, image)`. A model is mostly numbers, which JSON took a
-/// one-article run 2.6M instructions to parse. A file that is not a model
-/// stops the build, naming it.
-fn model_image_entry(out_dir: &Path, name: &str, path: &Path) -> String {
+/// Reads a file under `rules/` into the records `T` mtlint reads it as
+/// (a knowledge-base file, a learned model), writes them into OUT_DIR as
+/// postcard, and returns the entry that embeds them: `(path as shown in
+/// errors, image)`. Reading the image at run time skips the scanning and
+/// key matching of a text format, and a model's numbers (which JSON took a
+/// one-article run 2.6M instructions to parse). A file that does not read
+/// as `T` stops the build, naming it.
+fn image_entry<T: serde::de::DeserializeOwned + serde::Serialize>(
+    out_dir: &Path,
+    name: &str,
+    path: &Path,
+) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let model: model_file::ModelFile =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let image = out_dir
-        .join(name.replace('/', "__"))
-        .with_extension("postcard");
-    let bytes = postcard::to_allocvec(&model).expect("the model serialises");
-    fs::write(&image, bytes).expect("OUT_DIR is writable");
-    format!(
-        "    ({:?}, include_bytes!({:?})),\n",
-        format!("rules/{name}"),
-        image.display().to_string()
-    )
-}
-
-/// Reads a knowledge-base file into its records as mtlint does, writes
-/// them into OUT_DIR as postcard, and returns the entry that embeds them:
-/// `(path as shown in errors, image)`. Reading the image at run time skips
-/// the scanning and key matching of a text format.
-fn kb_image_entry(out_dir: &Path, name: &str, path: &Path) -> String {
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let records: model::KbFile =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let records: T = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let image = out_dir
         .join(name.replace('/', "__"))
         .with_extension("postcard");
