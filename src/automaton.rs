@@ -58,8 +58,12 @@ impl Adaptive {
     }
 
     /// The automaton to search the next text with: the NFA for the first
-    /// [`NFA_TEXTS`] texts of the run, the DFA after them.
+    /// [`NFA_TEXTS`] texts of the run, the DFA after them. Each call counts
+    /// a text: call it once per text searched.
     pub fn get(&self) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
         if self.searched.fetch_add(1, Ordering::Relaxed) < NFA_TEXTS {
             return &self.nfa;
         }

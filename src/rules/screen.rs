@@ -256,9 +256,19 @@ mod tests {
         let screened = crate::embedded::BUILTIN_PATTERNS
             .iter()
             .map(|&p| (p, true, Reading::Loose))
-            .chain(signals.iter().flat_map(|s| {
-                [Reading::Loose, Reading::Narrow].map(|r| (s.pattern.as_str(), false, r))
-            }));
+            .chain(
+                signals
+                    .iter()
+                    .zip(crate::embedded::SIGNAL_GATES)
+                    .flat_map(|(s, gate)| {
+                        let loose =
+                            gate.is_none()
+                                .then_some((s.pattern.as_str(), false, Reading::Loose));
+                        loose
+                            .into_iter()
+                            .chain([(s.pattern.as_str(), false, Reading::Narrow)])
+                    }),
+            );
         for (pattern, crlf, reading) in screened {
             assert!(prepared(pattern, crlf, reading).is_some(), "{pattern}");
         }

@@ -135,6 +135,15 @@ impl Vocabulary {
         }
     }
 
+    /// The words and their weights, in the words' order: for the tests.
+    #[cfg(test)]
+    pub(super) fn sorted(&self) -> Vec<(&str, f64)> {
+        let mut words: Vec<(&str, f64)> =
+            self.weights.iter().map(|(w, &v)| (w.as_str(), v)).collect();
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        words
+    }
+
     /// A word's weight (lower case), 0 for a word the model does not know.
     pub fn weight(&self, word: &str) -> f64 {
         self.weights.get(word).copied().unwrap_or(0.0)

@@ -81,7 +81,10 @@ fn the_builtin_model_loads() {
     let toml =
         Model::parse(&std::fs::read_to_string(path).expect("the model file")).expect("parses");
     assert_eq!(toml.threshold, model.threshold);
+    assert_eq!((toml.base, toml.means), (model.base, model.means));
+    assert_eq!(toml.vocabulary.sorted(), model.vocabulary.sorted());
     assert_eq!(toml.starts, model.starts);
+    assert_eq!(toml.nodes.len(), model.nodes.len());
     for (a, b) in toml.nodes.iter().zip(&model.nodes) {
         assert_eq!(
             (a.feature, a.threshold, a.value),
