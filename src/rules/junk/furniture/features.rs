@@ -10,6 +10,7 @@
 use super::text::{
     contains_ci, has_numeric_date, has_time, is_glued_word, is_link, is_month, lower,
 };
+use super::vocabulary::{each_vocabulary_word, Vocabulary, VOCABULARY_CAP};
 use crate::text::is_alphabetic;
 
 /// The lines a page's features are computed over: its non-blank lines,
@@ -79,6 +80,11 @@ pub const FEATURES: [&str; 50] = [
 /// The number of features.
 pub const N: usize = FEATURES.len();
 
+/// Where the largest weight of a line's words is in a feature vector
+/// (a test holds it to [`FEATURES`]): above 0 exactly when the line has a
+/// word that leans to furniture (`Vocabulary::has_furniture_word`).
+pub const VOCAB_MAX: usize = 47;
+
 /// The shape of one line, computed once and shared by the line and its
 /// neighbours.
 #[derive(Clone, Copy, Default)]
@@ -118,78 +124,6 @@ impl Shape {
         self.words >= 10 && self.ends_sentence && self.stopwords >= 0.2
     }
 }
-
-/// Words learned from labelled pages to lean to furniture ("share",
-/// "subscribe", "comments") or to article text ("said"), with their
-/// weight: the log-odds of a line holding the word being furniture, less
-/// that of any line. Part of the model file.
-#[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    weights: crate::lexicon::FastMap<String, f64>,
-}
-
-impl Vocabulary {
-    pub fn new(weights: impl IntoIterator<Item = (String, f64)>) -> Self {
-        Self {
-            weights: weights.into_iter().collect(),
-        }
-    }
-
-    /// The words and their weights, in the words' order: for the tests.
-    #[cfg(test)]
-    pub(super) fn sorted(&self) -> Vec<(&str, f64)> {
-        let mut words: Vec<(&str, f64)> =
-            self.weights.iter().map(|(w, &v)| (w.as_str(), v)).collect();
-        words.sort_by(|a, b| a.0.cmp(b.0));
-        words
-    }
-
-    /// A word's weight (lower case), 0 for a word the model does not know.
-    pub fn weight(&self, word: &str) -> f64 {
-        self.weights.get(word).copied().unwrap_or(0.0)
-    }
-
-    /// Whether a line has a word that leans to furniture (a weight above
-    /// 0), its words lowered as the features lower them: as
-    /// [`vocabulary_words`] gives them for the vocabulary's words, which
-    /// are ASCII.
-    pub fn has_furniture_word(&self, text: &str) -> bool {
-        let mut buffer = String::new();
-        let mut found = false;
-        each_vocabulary_word(text, text.is_ascii(), &mut buffer, |word| {
-            found = found || self.weight(word) > 0.0;
-        });
-        found
-    }
-}
-
-/// The words of a line as the vocabulary counts them: runs of letters,
-/// lower-cased, of two letters or more.
-pub fn vocabulary_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !is_alphabetic(c))
-        .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-}
-
-/// Calls `f` with each word of a line as [`vocabulary_words`] gives it,
-/// without allocating for words already in lower case. `ascii`: the line
-/// is ASCII, and the ASCII tests do.
-fn each_vocabulary_word(text: &str, ascii: bool, buffer: &mut String, mut f: impl FnMut(&str)) {
-    for piece in text.split(|c: char| !is_alphabetic(c)) {
-        // On an ASCII line a piece's bytes are its letters.
-        let two_letters = if ascii {
-            piece.len() >= 2
-        } else {
-            piece.chars().nth(1).is_some()
-        };
-        if two_letters {
-            f(lower(piece, buffer));
-        }
-    }
-}
-
-/// The largest weight a word counts with.
-const VOCABULARY_CAP: f64 = 4.0;
 
 fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocabulary) -> Shape {
     let text = line.text;
@@ -239,6 +173,18 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
     let mut link = false;
     let mut mixed_glue = false;
     let mut buffer = String::new();
+    // The vocabulary's words of the line, in order: a line's runs of
+    // letters are its tokens' runs.
+    let (mut junk_sum, mut content_sum, mut max, mut counted) = (0.0, 0.0, f64::MIN, 0usize);
+    let mut count_word = |word: &str| {
+        let w = vocabulary
+            .weight(word)
+            .clamp(-VOCABULARY_CAP, VOCABULARY_CAP);
+        junk_sum += w.max(0.0);
+        content_sum += (-w).max(0.0);
+        max = max.max(w);
+        counted += 1;
+    };
     for raw in text.split_whitespace() {
         words += 1;
         mixed_glue = mixed_glue || is_glued_word(raw);
@@ -266,9 +212,22 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
             if word.chars().next().is_some_and(char::is_uppercase) {
                 capitalised += 1;
             }
-            if is_stopword(lower(word, &mut buffer)) {
+            let lowered = lower(word, &mut buffer);
+            if is_stopword(lowered) {
                 stop += 1;
             }
+            // Trimmed of what is not a letter or digit, the token is its
+            // one run of letters, lowered once for both.
+            let two_letters = if ascii {
+                word.len() >= 2
+            } else {
+                word.chars().nth(1).is_some()
+            };
+            if two_letters {
+                count_word(lowered);
+            }
+        } else {
+            each_vocabulary_word(raw, ascii, &mut buffer, &mut count_word);
         }
     }
     let last = text
@@ -278,16 +237,6 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
     let ends_ellipsis = text.ends_with("...") || text.ends_with('…');
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
     let date = digits > 0 && (month || has_numeric_date(text));
-    let (mut junk_sum, mut content_sum, mut max, mut counted) = (0.0, 0.0, f64::MIN, 0usize);
-    each_vocabulary_word(text, ascii, &mut buffer, |word| {
-        let w = vocabulary
-            .weight(word)
-            .clamp(-VOCABULARY_CAP, VOCABULARY_CAP);
-        junk_sum += w.max(0.0);
-        content_sum += (-w).max(0.0);
-        max = max.max(w);
-        counted += 1;
-    });
     let per_word = |sum: f64| {
         if counted == 0 {
             0.0

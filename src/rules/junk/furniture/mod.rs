@@ -9,15 +9,17 @@ pub mod features;
 mod file;
 mod forest;
 mod text;
+mod vocabulary;
 pub(crate) use text::is_full_date;
 
 use std::sync::OnceLock;
 
 use crate::embedded::MODEL_FILES;
 use crate::lexicon::Lexicons;
-pub use features::{vocabulary_words, LineView, Vocabulary, FEATURES, N};
+pub use features::{LineView, FEATURES, N, VOCAB_MAX};
 use file::{ModelFile, RawVocabulary};
 use forest::Forest;
+pub use vocabulary::{vocabulary_words, Vocabulary};
 
 /// What each feature says of a line when it pushes the score up: above its
 /// mean (`high`) or below it (`low`). A feature with no word for a side is

@@ -233,3 +233,50 @@ fn a_full_date_has_its_day() {
         assert!(!is_full_date(other), "{other}");
     }
 }
+
+/// The furniture-word test of a scored line reads its `vocab_max`
+/// feature: above 0 exactly when a word of the line has a weight above 0,
+/// on every line of the fixtures and on the model's own words in three
+/// cases.
+#[test]
+fn vocab_max_says_whether_a_line_has_a_word_of_furniture() {
+    assert_eq!(FEATURES[VOCAB_MAX], "vocab_max");
+    let vocabulary = &builtin().vocabulary;
+    let mut lines: Vec<String> = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("fixtures")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixtures") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                lines.extend(text.lines().map(|l| l.trim().to_owned()));
+            }
+        }
+    }
+    for (word, _) in vocabulary.sorted() {
+        let capital = word[..1].to_uppercase() + &word[1..];
+        lines.push(format!("{word} | {}", word.to_uppercase()));
+        lines.push(format!("— {capital}, 12 comments"));
+    }
+    lines.retain(|l| !l.is_empty());
+    let views: Vec<LineView> = lines
+        .iter()
+        .map(|text| LineView {
+            text,
+            signal_weight: 0,
+        })
+        .collect();
+    let page = raw_features(&views, &|_| false, vocabulary);
+    let mut furniture = 0;
+    for (line, x) in lines.iter().zip(&page) {
+        let has = vocabulary.has_furniture_word(line);
+        assert_eq!(x[VOCAB_MAX] > 0.0, has, "{line:?}");
+        furniture += usize::from(has);
+    }
+    assert!(
+        furniture > 100 && furniture < lines.len(),
+        "{furniture} of {}",
+        lines.len()
+    );
+}

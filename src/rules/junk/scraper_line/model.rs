@@ -40,14 +40,11 @@ pub(super) fn wrapped(doc: &Document, index: usize) -> bool {
         || (index > 0 && open(index - 1) && lower_start(index))
 }
 
-/// Whether a line has a word the model learned as a word of furniture
-/// ("subscribe", "advertisement", "tags").
-pub(super) fn has_furniture_word(text: &str) -> bool {
-    has_word_of(text, &furniture::builtin().vocabulary)
-}
-
-fn has_word_of(text: &str, vocabulary: &furniture::Vocabulary) -> bool {
-    vocabulary.has_furniture_word(text)
+/// Whether a scored line has a word the model learned as a word of
+/// furniture ("subscribe", "advertisement", "tags"): its features hold
+/// the largest weight of its words.
+pub(super) fn has_furniture_word(features: &[f64; furniture::N]) -> bool {
+    features[furniture::VOCAB_MAX] > 0.0
 }
 
 /// The lines of each run of three or more short lines (three words or
@@ -55,9 +52,9 @@ fn has_word_of(text: &str, vocabulary: &furniture::Vocabulary) -> bool {
 /// menu or a "Related people" box looks like that, but so does the
 /// article's own list (a squad, a cast, results): without a word that
 /// says furniture, the run is left alone.
-fn unproven_lists(texts: &[&str], junk: &[bool], vocabulary: &furniture::Vocabulary) -> Vec<bool> {
+fn unproven_lists(texts: &[&str], junk: &[bool], scores: &Scores) -> Vec<bool> {
     let short = |k: usize| texts[k].split_whitespace().count() <= 3;
-    let furniture_word = |k: usize| has_word_of(texts[k], vocabulary);
+    let furniture_word = |k: usize| has_furniture_word(&scores[k].0);
     let mut unproven = vec![false; texts.len()];
     let mut start = 0;
     while start < texts.len() {
@@ -117,7 +114,7 @@ pub(super) fn report(
         .iter()
         .map(|(index, _)| doc.slice(doc.lines[*index].range).trim())
         .collect();
-    let unproven = unproven_lists(&texts, junk, &model.vocabulary);
+    let unproven = unproven_lists(&texts, junk, scores);
     let mut reported = vec![false; lines.len()];
     for (k, (x, p)) in scores.iter().enumerate() {
         let index = lines[k].0;

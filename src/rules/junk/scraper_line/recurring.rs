@@ -95,7 +95,7 @@ pub(super) fn report(
         }
         let sentence = text.split_whitespace().count() >= 8 && super::super::ends_sentence(text);
         let bar = if in_body { IN_BODY } else { SENTENCE };
-        let furniture = || scores[k].1 >= bar || super::model::has_furniture_word(text);
+        let furniture = || scores[k].1 >= bar || super::model::has_furniture_word(&scores[k].0);
         if (in_body || sentence) && !furniture() {
             continue;
         }
