@@ -16,8 +16,6 @@
 //! shape listed first, of two phrases at one place the longer, a name of
 //! up to three words as long as they go.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::Kb;
 use crate::automaton::Adaptive;
 use matcher::{in_name, inline_space, is_word_byte, Hit, Matcher, Tail};
@@ -33,10 +31,12 @@ const PARTICLES: [&str; 17] = [
     "al", "el", "ter",
 ];
 
-/// Every office phrase, country and country adjective, as one automaton.
+/// Every office phrase, country and country adjective, as one automaton:
+/// a run starts on its NFA and moves to its DFA, which searches faster,
+/// after a few articles ([`Adaptive`]).
 #[derive(Debug)]
 pub struct OfficeIndex {
-    automaton: AhoCorasick,
+    automaton: Adaptive,
     /// For each phrase of the automaton, what it is.
     kinds: Vec<u8>,
 }
@@ -106,10 +106,8 @@ impl OfficeIndex {
             }
         }
         let (patterns, kinds): (Vec<String>, Vec<u8>) = phrases.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("the office phrases build an automaton");
+        let automaton =
+            Adaptive::new(&patterns, false).expect("the office phrases build an automaton");
         Self { automaton, kinds }
     }
 
@@ -122,6 +120,7 @@ impl OfficeIndex {
             |at: usize| at > 0 && is_word_byte(bytes[at - 1]) && is_word_byte(bytes[at]);
         let mut hits: Vec<Hit> = self
             .automaton
+            .get()
             .find_overlapping_iter(text)
             .filter(|m| !inside_word(m.start()))
             .map(|m| Hit {
