@@ -30,6 +30,16 @@ pub struct Analysis<'a> {
     house_forms: OnceLock<Vec<TextRange>>,
     house_occurrences: OnceLock<Vec<Occurrence<'a>>>,
     surname_slips: OnceLock<Vec<surnames::SurnameSlip>>,
+    wrong_forms: OnceLock<Vec<WrongFormMatch>>,
+}
+
+/// Where one of the knowledge base's wrong forms is in an article.
+#[derive(Clone, Copy, Debug)]
+pub struct WrongFormMatch {
+    /// The form's index in `Kb::wrong_forms`.
+    pub form: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl<'a> Analysis<'a> {
@@ -41,6 +51,7 @@ impl<'a> Analysis<'a> {
             house_forms: OnceLock::new(),
             house_occurrences: OnceLock::new(),
             surname_slips: OnceLock::new(),
+            wrong_forms: OnceLock::new(),
         }
     }
 
@@ -99,6 +110,24 @@ impl<'a> Analysis<'a> {
         debug_assert!(std::ptr::eq(doc.text, self.text), "another article");
         self.surname_slips
             .get_or_init(|| surnames::surname_slips(doc, self.knowledge))
+    }
+
+    /// The knowledge base's wrong forms in the article, leftmost longest,
+    /// in order: for the name rules that report them and `name.inconsistent`,
+    /// which leaves them to those.
+    pub fn wrong_forms(&self) -> &[WrongFormMatch] {
+        self.wrong_forms.get_or_init(|| {
+            self.knowledge
+                .kb()
+                .wrong_automaton
+                .find_iter(self.text)
+                .map(|m| WrongFormMatch {
+                    form: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                })
+                .collect()
+        })
     }
 
     /// Whether `name.house-spelling` reports `range`: another name rule

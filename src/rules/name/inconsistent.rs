@@ -270,13 +270,11 @@ impl Check for Inconsistent {
                 // by default (`name.diacritics` is opt-in): written beside
                 // its accented form, it is this rule's.
                 let wrong = wrong.get_or_insert_with(|| {
-                    kb.wrong_automaton
-                        .find_iter(doc.text)
-                        .filter(|m| {
-                            kb.wrong_forms[m.pattern().as_usize()].kind
-                                != crate::kb::WrongKind::Diacritics
-                        })
-                        .map(|m| (m.start(), m.end()))
+                    cx.analysis()
+                        .wrong_forms()
+                        .iter()
+                        .filter(|m| kb.wrong_forms[m.form].kind != crate::kb::WrongKind::Diacritics)
+                        .map(|m| (m.start, m.end))
                         .collect()
                 });
                 for &range in &wrong_uses.ranges {

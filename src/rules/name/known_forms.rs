@@ -48,9 +48,9 @@ impl Check for KnownForms {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let kb = cx.kb();
         let text = doc.text;
-        for m in kb.wrong_automaton.find_iter(text) {
-            let form = &kb.wrong_forms[m.pattern().as_usize()];
-            let (start, mut end) = (m.start(), m.end());
+        for m in cx.analysis().wrong_forms() {
+            let form = &kb.wrong_forms[m.form];
+            let (start, mut end) = (m.start, m.end);
             if text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
