@@ -183,6 +183,9 @@ impl Check for PullQuote {
                 .push(candidate);
         }
         openings.retain(|_, candidates| candidates.len() <= MAX_SHARED_OPENINGS);
+        // The first words of the openings: a window that starts otherwise
+        // is not hashed whole.
+        let first_words: crate::lexicon::FastSet<u64> = openings.keys().map(|o| o[0]).collect();
         for inside in 0..doc.paragraphs.len() {
             // The paragraph a pull quote repeats is running prose.
             let prose = doc.slice(doc.paragraphs[inside].range);
@@ -191,6 +194,9 @@ impl Check for PullQuote {
             }
             let text = words.of(inside);
             for (at, window) in text.windows(MIN_WORDS).enumerate() {
+                if !first_words.contains(&window[0]) {
+                    continue;
+                }
                 let Some(candidates) = openings.get(window) else {
                     continue;
                 };
