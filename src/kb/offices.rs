@@ -32,8 +32,8 @@ const PARTICLES: [&str; 17] = [
 ];
 
 /// Every office phrase, country and country adjective, as one automaton:
-/// a run starts on its NFA and moves to its DFA, which searches faster,
-/// after a few articles ([`Adaptive`]).
+/// a run searches its first few texts with its NFA and the rest with its
+/// DFA, which searches faster ([`Adaptive`]).
 #[derive(Debug)]
 pub struct OfficeIndex {
     automaton: Adaptive,

@@ -20,8 +20,8 @@
 //!
 //! Each word is hashed once, lower-cased, to a 64-bit id; candidates are
 //! indexed by their first eight ids, and every eight-word window of the
-//! article is looked up once, so the check stays linear in the article's
-//! length.
+//! article is looked up at most once (only a window whose first id opens
+//! a candidate), so the check stays linear in the article's length.
 
 use super::ends_sentence;
 use crate::diagnostic::{Category, Edit, Fix, Severity};
@@ -173,8 +173,8 @@ impl Check for PullQuote {
                 repeats.insert(pair[1], indices[0]);
             }
         }
-        // Candidates by their first MIN_WORDS words; every window of that
-        // many words of every paragraph is looked up once.
+        // Candidates by their first MIN_WORDS words; a window of that many
+        // words of a paragraph is looked up at most once.
         let mut openings: FastMap<&[u64], Vec<&[u64]>> = FastMap::default();
         for &candidate in groups.keys() {
             openings

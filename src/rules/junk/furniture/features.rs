@@ -81,8 +81,8 @@ pub const FEATURES: [&str; 50] = [
 pub const N: usize = FEATURES.len();
 
 /// Where the largest weight of a line's words is in a feature vector
-/// (a test holds it to [`FEATURES`]): above 0 exactly when the line has a
-/// word that leans to furniture (`Vocabulary::has_furniture_word`).
+/// (a test holds it to [`FEATURES`]): above 0 when the line has a word
+/// that leans to furniture (a weight above 0), and only then.
 pub const VOCAB_MAX: usize = 47;
 
 /// The shape of one line, computed once and shared by the line and its

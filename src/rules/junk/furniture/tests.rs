@@ -234,12 +234,14 @@ fn a_full_date_has_its_day() {
     }
 }
 
-/// The furniture-word test of a scored line reads its `vocab_max`
-/// feature: above 0 exactly when a word of the line has a weight above 0,
-/// on every line of the fixtures and on the model's own words in three
-/// cases.
+/// A line's vocabulary features are those of its words read whole from
+/// the line (runs of letters, lowered, of two letters or more), summed in
+/// order, to the bit; and the furniture-word test of a scored line, which
+/// reads `vocab_max`, says what the text says. On every line of the
+/// fixtures, and on the model's own words glued, hyphenated, quoted and
+/// capitalised.
 #[test]
-fn vocab_max_says_whether_a_line_has_a_word_of_furniture() {
+fn vocabulary_features_are_those_of_the_lines_words() {
     assert_eq!(FEATURES[VOCAB_MAX], "vocab_max");
     let vocabulary = &builtin().vocabulary;
     let mut lines: Vec<String> = Vec::new();
@@ -255,9 +257,14 @@ fn vocab_max_says_whether_a_line_has_a_word_of_furniture() {
         }
     }
     for (word, _) in vocabulary.sorted() {
-        let capital = word[..1].to_uppercase() + &word[1..];
+        let mut chars = word.chars();
+        let capital: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
         lines.push(format!("{word} | {}", word.to_uppercase()));
         lines.push(format!("— {capital}, 12 comments"));
+        lines.push(format!("{word}'s e-{word} {word}2024 «{capital}» a I"));
     }
     lines.retain(|l| !l.is_empty());
     let views: Vec<LineView> = lines
@@ -268,8 +275,35 @@ fn vocab_max_says_whether_a_line_has_a_word_of_furniture() {
         })
         .collect();
     let page = raw_features(&views, &|_| false, vocabulary);
+    let cap = vocabulary::VOCABULARY_CAP;
     let mut furniture = 0;
     for (line, x) in lines.iter().zip(&page) {
+        let weights: Vec<f64> = vocabulary_words(line)
+            .map(|w| vocabulary.weight(&w).clamp(-cap, cap))
+            .collect();
+        let n = weights.len() as f64;
+        let per_word = |sum: f64| {
+            if weights.is_empty() {
+                0.0
+            } else {
+                sum / n / cap
+            }
+        };
+        let junk = weights.iter().fold(0.0, |s, w| s + w.max(0.0));
+        let content = weights.iter().fold(0.0, |s, w| s + (-w).max(0.0));
+        let max = weights.iter().fold(f64::MIN, |m, &w| m.max(w));
+        assert_eq!(
+            get(x, "vocab_junk").to_bits(),
+            per_word(junk).to_bits(),
+            "{line:?}"
+        );
+        assert_eq!(
+            get(x, "vocab_content").to_bits(),
+            per_word(content).to_bits(),
+            "{line:?}"
+        );
+        let max = if weights.is_empty() { 0.0 } else { max / cap };
+        assert_eq!(x[VOCAB_MAX].to_bits(), max.to_bits(), "{line:?}");
         let has = vocabulary.has_furniture_word(line);
         assert_eq!(x[VOCAB_MAX] > 0.0, has, "{line:?}");
         furniture += usize::from(has);
