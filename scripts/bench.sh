@@ -7,6 +7,8 @@
 #   MTLINT=path/to/mtlint scripts/bench.sh   (time another build)
 #   MTLINT_RULE_COSTS=1 scripts/bench.sh     (also each rule's cost, over
 #                                             the first 2,000 articles)
+#   MTLINT_CATEGORY_COSTS=1 scripts/bench.sh (also the folder with each
+#                                             category's rules alone)
 #
 # Besides the cold latency of one article (process start included), it
 # prints the warm one, inside a running language server, when Python has
@@ -80,6 +82,12 @@ measure "mtlint check (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash 
 measure "mtlint check (one 10 MB line)" "$(stat -c %s "$work/line.txt")" bash -c "'$mtlint' check --format jsonl '$work/line.txt' || [ \$? -eq 1 ]"
 measure "mtlint check (repeated word)" "$(stat -c %s "$work/repeated.txt")" bash -c "'$mtlint' check --format jsonl '$work/repeated.txt' || [ \$? -eq 1 ]"
 measure "mtlint --fix (repeated word)" "$(stat -c %s "$work/repeated.txt")" bash -c "'$mtlint' check --fix '$work/repeated.txt' || [ \$? -eq 1 ]"
+if [ -n "${MTLINT_CATEGORY_COSTS:-}" ]; then
+  for category in encoding name title junk translation typography; do
+    measure "mtlint check --select $category" "$bytes" bash -c "'$mtlint' check --format jsonl --select $category '$work/corpus' || [ \$? -eq 1 ]"
+  done
+  measure "mtlint check --ignore junk" "$bytes" bash -c "'$mtlint' check --format jsonl --ignore junk '$work/corpus' || [ \$? -eq 1 ]"
+fi
 if command -v typos >/dev/null 2>&1; then
   measure "typos (folder)" "$bytes" bash -c "typos --format brief '$work/corpus' || true"
   measure "typos (one 100 MB file)" "$(stat -c %s "$work/large.txt")" bash -c "typos --format brief '$work/large.txt' || true"
