@@ -5,14 +5,19 @@ use super::features::page_features as raw_features;
 use super::text::{has_mixed_glue, has_numeric_date, has_time, is_month};
 use super::*;
 
-fn features(lines: &[&str]) -> Vec<[f64; N]> {
-    let views: Vec<LineView> = lines
+/// Lines as the features see them, with no phrase signal.
+fn views<S: AsRef<str>>(lines: &[S]) -> Vec<LineView<'_>> {
+    lines
         .iter()
         .map(|text| LineView {
-            text,
+            text: text.as_ref(),
             signal_weight: 0,
         })
-        .collect();
+        .collect()
+}
+
+fn features(lines: &[&str]) -> Vec<[f64; N]> {
+    let views = views(lines);
     let vocabulary = Vocabulary::new([("share".to_owned(), 2.0), ("said".to_owned(), -1.0)]);
     raw_features(
         &views,
@@ -244,18 +249,10 @@ fn a_full_date_has_its_day() {
 fn vocabulary_features_are_those_of_the_lines_words() {
     assert_eq!(FEATURES[VOCAB_MAX], "vocab_max");
     let vocabulary = &builtin().vocabulary;
-    let mut lines: Vec<String> = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from("fixtures")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("fixtures") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                lines.extend(text.lines().map(|l| l.trim().to_owned()));
-            }
-        }
-    }
+    let mut lines: Vec<String> = crate::rules::test::fixture_texts()
+        .iter()
+        .flat_map(|text| text.lines().map(|l| l.trim().to_owned()))
+        .collect();
     for (word, _) in vocabulary.sorted() {
         let mut chars = word.chars();
         let capital: String = chars
@@ -267,14 +264,7 @@ fn vocabulary_features_are_those_of_the_lines_words() {
         lines.push(format!("{word}'s e-{word} {word}2024 «{capital}» a I"));
     }
     lines.retain(|l| !l.is_empty());
-    let views: Vec<LineView> = lines
-        .iter()
-        .map(|text| LineView {
-            text,
-            signal_weight: 0,
-        })
-        .collect();
-    let page = raw_features(&views, &|_| false, vocabulary);
+    let page = raw_features(&views(&lines), &|_| false, vocabulary);
     let cap = vocabulary::VOCABULARY_CAP;
     let mut furniture = 0;
     for (line, x) in lines.iter().zip(&page) {
