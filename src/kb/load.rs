@@ -58,12 +58,21 @@ impl Kb {
         files: &[(&str, &T)],
         parse: impl Fn(&T) -> Result<KbFile, String>,
     ) -> Result<Kb, KbError> {
+        let files: Vec<KbFile> = files
+            .iter()
+            .map(|(path, contents)| {
+                parse(contents).map_err(|message| KbError {
+                    path: (*path).to_owned(),
+                    message,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        // The people, most of the base, are moved once, into a list of
+        // their number: growing it file by file copied them again.
         let mut all = KbFile::default();
-        for (path, contents) in files {
-            let file: KbFile = parse(contents).map_err(|message| KbError {
-                path: (*path).to_owned(),
-                message,
-            })?;
+        all.person
+            .reserve_exact(files.iter().map(|f| f.person.len()).sum());
+        for file in files {
             all.person.extend(file.person);
             all.place.extend(file.place);
             all.office.extend(file.office);
@@ -90,13 +99,18 @@ impl Kb {
             .collect();
         // A curated entry replaces a generated one of the same person, so
         // that one entry holds all that is known of them.
-        let curated: FastSet<&str> = all
-            .person
-            .iter()
-            .zip(&keys)
-            .filter(|(p, _)| p.source.is_none())
-            .flat_map(|(_, keys)| keys.iter().map(String::as_str))
-            .collect();
+        let curated_keys = || {
+            all.person
+                .iter()
+                .zip(&keys)
+                .filter(|(p, _)| p.source.is_none())
+                .map(|(_, keys)| keys)
+        };
+        let mut curated: FastSet<&str> = FastSet::with_capacity_and_hasher(
+            curated_keys().map(Vec::len).sum(),
+            Default::default(),
+        );
+        curated.extend(curated_keys().flatten().map(String::as_str));
         let kept: Vec<bool> = all
             .person
             .iter()
@@ -117,9 +131,13 @@ impl Kb {
             .zip(&kept)
             .filter_map(|(keys, &kept)| kept.then_some(keys))
             .collect();
-        let mut by_surname: FastMap<String, Vec<usize>> = FastMap::default();
-        let mut by_name: FastMap<String, Vec<usize>> = FastMap::default();
-        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+        // Sized for their keys at the start: a table that grows hashes its
+        // keys again and touches a new table at each step.
+        let sized = |n: usize| FastMap::with_capacity_and_hasher(n, Default::default());
+        let spellings: usize = keys.iter().map(Vec::len).sum();
+        let mut by_surname: FastMap<String, Vec<usize>> = sized(all.person.len());
+        let mut by_name: FastMap<String, Vec<usize>> = sized(spellings);
+        let mut by_first: FastMap<String, Vec<usize>> = sized(spellings);
         for (i, (p, keys)) in all.person.iter().zip(keys).enumerate() {
             by_surname.entry(fold(&p.surname)).or_default().push(i);
             for form in &p.romanised {
@@ -226,7 +244,8 @@ fn set_origins(all: &mut KbFile) {
 
 /// Folded spelling → the key of its group (the group's first spelling).
 fn first_forms(romanisations: &[Romanisation]) -> FastMap<String, String> {
-    let mut out = FastMap::default();
+    let forms = romanisations.iter().map(|r| r.forms.len()).sum();
+    let mut out = FastMap::with_capacity_and_hasher(forms, Default::default());
     for r in romanisations {
         let Some(head) = r.forms.first() else {
             continue;

@@ -2,7 +2,7 @@
 //! machine-translation forms, deprecated romanisations and names without
 //! their diacritics, listed and generated.
 
-use super::model::KbFile;
+use super::model::{KbFile, Person};
 use super::{describe, strip_diacritics};
 use crate::lexicon::FastSet;
 
@@ -67,19 +67,32 @@ pub(super) fn wrong_forms(all: &KbFile) -> Vec<WrongForm> {
         }
     };
     // Names that are right somewhere are never wrong forms.
-    let right: FastSet<&str> = all
-        .person
-        .iter()
-        .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
-        .chain(all.place.iter().map(|p| p.name.as_str()))
-        .chain(all.other.iter().map(|o| o.name.as_str()))
-        .collect();
-    let curated_right: FastSet<&str> = all
-        .person
-        .iter()
-        .filter(|p| p.source.is_none())
-        .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str)))
-        .collect();
+    // Sized for their names at the start, not grown name by name.
+    fn names(p: &Person) -> impl Iterator<Item = &str> {
+        std::iter::once(p.name.as_str()).chain(p.variants.iter().map(String::as_str))
+    }
+    let mut right: FastSet<&str> = FastSet::with_capacity_and_hasher(
+        all.person
+            .iter()
+            .map(|p| 1 + p.variants.len())
+            .sum::<usize>()
+            + all.place.len()
+            + all.other.len(),
+        Default::default(),
+    );
+    right.extend(
+        all.person
+            .iter()
+            .flat_map(names)
+            .chain(all.place.iter().map(|p| p.name.as_str()))
+            .chain(all.other.iter().map(|o| o.name.as_str())),
+    );
+    let curated = || all.person.iter().filter(|p| p.source.is_none());
+    let mut curated_right: FastSet<&str> = FastSet::with_capacity_and_hasher(
+        curated().map(|p| 1 + p.variants.len()).sum(),
+        Default::default(),
+    );
+    curated_right.extend(curated().flat_map(names));
     for p in &all.person {
         let what = || describe(p);
         for wrong in &p.misspellings {
