@@ -10,7 +10,7 @@
 use super::text::{
     contains_ci, has_numeric_date, has_time, is_glued_word, is_link, is_month, lower,
 };
-use super::vocabulary::{each_vocabulary_word, Vocabulary, VOCABULARY_CAP};
+use super::vocabulary::{each_vocabulary_word, has_two_letters, Vocabulary, VOCABULARY_CAP};
 use crate::text::is_alphabetic;
 
 /// The lines a page's features are computed over: its non-blank lines,
@@ -218,12 +218,7 @@ fn shape(line: &LineView, is_stopword: &dyn Fn(&str) -> bool, vocabulary: &Vocab
             }
             // Trimmed of what is not a letter or digit, the token is its
             // one run of letters, lowered once for both.
-            let two_letters = if ascii {
-                word.len() >= 2
-            } else {
-                word.chars().nth(1).is_some()
-            };
-            if two_letters {
+            if has_two_letters(word, ascii) {
                 count_word(lowered);
             }
         } else {

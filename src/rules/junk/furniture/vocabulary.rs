@@ -68,15 +68,19 @@ pub(super) fn each_vocabulary_word(
     mut f: impl FnMut(&str),
 ) {
     for piece in text.split(|c: char| !is_alphabetic(c)) {
-        // On an ASCII line a piece's bytes are its letters.
-        let two_letters = if ascii {
-            piece.len() >= 2
-        } else {
-            piece.chars().nth(1).is_some()
-        };
-        if two_letters {
+        if has_two_letters(piece, ascii) {
             f(lower(piece, buffer));
         }
+    }
+}
+
+/// Whether a run of letters has two or more, as the vocabulary counts
+/// words. On an ASCII line (`ascii`) a run's bytes are its letters.
+pub(super) fn has_two_letters(run: &str, ascii: bool) -> bool {
+    if ascii {
+        run.len() >= 2
+    } else {
+        run.chars().nth(1).is_some()
     }
 }
 
